@@ -1,0 +1,97 @@
+package io.guestbench.agent.probe;
+
+import com.google.protobuf.ByteString;
+import io.guestbench.proto.v1.Distribution;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+
+/** Turns HdrHistograms into {@link Distribution} messages and back. */
+public final class Distributions {
+  /** The wire limit for one encoded histogram. */
+  public static final int MAX_ENCODED_BYTES = 64 * 1024;
+
+  /** Bounded relative error of 0.1%, the usual choice for latency. */
+  static final int SIGNIFICANT_DIGITS = 3;
+
+  private Distributions() {}
+
+  /**
+   * A histogram for durations in nanoseconds: 3 significant digits, one hour before it needs to
+   * grow, and it grows rather than failing on a larger value.
+   */
+  public static Histogram newNanosHistogram() {
+    Histogram histogram = new Histogram(TimeUnit.HOURS.toNanos(1), SIGNIFICANT_DIGITS);
+    histogram.setAutoResize(true);
+    return histogram;
+  }
+
+  /**
+   * A distribution message; count, sum, min and max are the exact figures tracked beside the
+   * histogram, whose own are rounded to its precision. If the encoding would exceed {@link
+   * #MAX_ENCODED_BYTES} the histogram is re-recorded with fewer significant digits.
+   */
+  public static Distribution of(
+      String name, Histogram histogram, long count, long sum, long min, long max) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a distribution needs a name");
+    }
+    if (count != histogram.getTotalCount()) {
+      throw new IllegalArgumentException(
+          name + ": count " + count + " but the histogram holds " + histogram.getTotalCount());
+    }
+    if (count > 0 && (min < 0 || min > max)) {
+      throw new IllegalArgumentException(name + ": min " + min + " max " + max);
+    }
+    return Distribution.newBuilder()
+        .setName(name)
+        .setCount(count)
+        .setSum(sum)
+        .setMin(count == 0 ? 0 : min)
+        .setMax(count == 0 ? 0 : max)
+        .setHdrHistogram(encodeWithin(histogram, MAX_ENCODED_BYTES))
+        .build();
+  }
+
+  /** The histogram carried by a distribution message. */
+  public static Histogram decode(Distribution distribution) {
+    try {
+      // The decoder reads the buffer's backing array directly, so it must be a plain heap array.
+      ByteBuffer buffer = ByteBuffer.wrap(distribution.getHdrHistogram().toByteArray());
+      return Histogram.decodeFromCompressedByteBuffer(buffer, 0);
+    } catch (DataFormatException | RuntimeException e) {
+      throw new IllegalArgumentException(distribution.getName() + ": bad histogram encoding", e);
+    }
+  }
+
+  static ByteString encodeWithin(Histogram histogram, int limit) {
+    ByteString encoded = encode(histogram);
+    // One significant digit has at most a few hundred buckets, so this ends within the limit.
+    for (int digits = SIGNIFICANT_DIGITS - 1; encoded.size() > limit && digits >= 1; digits--) {
+      encoded = encode(withDigits(histogram, digits));
+    }
+    return encoded;
+  }
+
+  static ByteString encode(Histogram histogram) {
+    int raw = histogram.getNeededByteBufferCapacity();
+    // The encoder deflates into the array without checking it fits, so leave deflate's worst-case
+    // expansion (well under 1% plus a header) as headroom.
+    ByteBuffer buffer = ByteBuffer.allocate(raw + raw / 64 + 256);
+    int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+    return ByteString.copyFrom(buffer.array(), 0, length);
+  }
+
+  private static Histogram withDigits(Histogram source, int digits) {
+    Histogram coarser = new Histogram(source.getHighestTrackableValue(), digits);
+    coarser.setAutoResize(true);
+    source
+        .recordedValues()
+        .forEach(
+            v ->
+                coarser.recordValueWithCount(
+                    v.getValueIteratedTo(), v.getCountAddedInThisIterationStep()));
+    return coarser;
+  }
+}
