@@ -1,0 +1,103 @@
+package io.guestbench.agent.probe;
+
+import io.guestbench.common.text.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a probe's string parameters, collecting every problem in the form {@code key: value
+ * (expected: ...)} instead of stopping at the first; a bad value reads as its default.
+ */
+public final class ParamReader {
+  private static final int MAX_SHOWN = 40;
+
+  private final Map<String, String> raw;
+  private final Set<String> known = new LinkedHashSet<>();
+  private final List<String> problems = new ArrayList<>();
+
+  public ParamReader(Map<String, String> raw) {
+    this.raw = new TreeMap<>(raw); // sorted, so unknown keys are reported in a stable order
+  }
+
+  /** One of {@code allowed}. */
+  public String choice(String key, String fallback, List<String> allowed) {
+    String value = value(key, fallback);
+    if (allowed.contains(value)) {
+      return value;
+    }
+    problem(key, orList(allowed));
+    return fallback;
+  }
+
+  /** A duration such as {@code 500ms} within {@code min..max}. */
+  public Duration duration(String key, Duration fallback, Duration min, Duration max) {
+    try {
+      Duration d = Durations.parse(value(key, Durations.format(fallback)));
+      if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
+        return d;
+      }
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      // reported below, in the same form as an out-of-range value
+    }
+    problem(key, Durations.format(min) + ".." + Durations.format(max));
+    return fallback;
+  }
+
+  /** A whole number within {@code min..max}. */
+  public long number(String key, long fallback, long min, long max) {
+    try {
+      long n = Long.parseLong(value(key, Long.toString(fallback)).trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, in the same form as an out-of-range value
+    }
+    problem(key, min + ".." + max);
+    return fallback;
+  }
+
+  /** Every problem so far, including keys that no read asked for. */
+  public List<String> problems() {
+    List<String> all = new ArrayList<>(problems);
+    raw.forEach(
+        (key, value) -> {
+          if (!known.contains(key)) {
+            all.add(line(key, value, "one of the keys " + String.join(", ", known)));
+          }
+        });
+    return List.copyOf(all);
+  }
+
+  private String value(String key, String fallback) {
+    known.add(key);
+    return raw.getOrDefault(key, fallback);
+  }
+
+  private void problem(String key, String expected) {
+    problems.add(line(key, raw.get(key), expected));
+  }
+
+  private static String line(String key, String value, String expected) {
+    return shown(key) + ": " + shown(value) + " (expected: " + expected + ")";
+  }
+
+  /** The text as it may appear in a one-line message: no control characters, bounded length. */
+  private static String shown(String text) {
+    String flat = String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
+    return flat.length() <= MAX_SHOWN ? flat : flat.substring(0, MAX_SHOWN) + "...";
+  }
+
+  private static String orList(List<String> allowed) {
+    if (allowed.size() == 1) {
+      return allowed.get(0);
+    }
+    List<String> head = allowed.subList(0, allowed.size() - 1);
+    return String.join(", ", head) + " or " + allowed.get(allowed.size() - 1);
+  }
+}
