@@ -1,0 +1,100 @@
+package io.guestbench.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guestbench.agent.host.HostFixtures;
+import io.guestbench.testing.ManualClock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CpuCommandTest {
+  private static final String[] SMALL = {
+    "--warmup",
+    "0s",
+    "--iterations",
+    "3",
+    "--ops-per-iteration",
+    "5000",
+    "--host-root",
+    HostFixtures.root("xen-hvm").toString()
+  };
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void jsonHasTheFiguresForBothKernels() throws Exception {
+    int code = execute(false, concat(SMALL, "--json"));
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).isEmpty();
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertThat(root.path("command").asText()).isEqualTo("cpu");
+    assertThat(root.path("results")).hasSize(2);
+    for (JsonNode r : root.path("results")) {
+      assertThat(r.path("status").asText()).isEqualTo("OK");
+      assertThat(r.path("ops_per_second").asDouble()).isPositive();
+      assertThat(r.path("iteration_nanos").path("count").asLong()).isEqualTo(3);
+      for (String field : new String[] {"sum", "min", "p50", "p90", "p99", "max"}) {
+        assertThat(r.path("iteration_nanos").path(field).asLong()).as(field).isPositive();
+      }
+      assertThat(r.path("params").path("iterations").asText()).isEqualTo("3");
+      assertThat(r.path("params").path("checksum").asText()).isNotEmpty();
+      assertThat(r.path("steal_ratio").isNull()).isTrue(); // a static fixture: no time passed
+    }
+    assertThat(root.path("results").get(0).path("kernel").asText()).isEqualTo("int");
+    assertThat(root.path("results").get(1).path("kernel").asText()).isEqualTo("fp");
+  }
+
+  @Test
+  void tableByDefaultWithProgressOnlyWhenInteractive() {
+    assertThat(execute(true, concat(SMALL, "--kernel", "fp"))).isZero();
+
+    assertThat(out.toString().lines())
+        .hasSize(2)
+        .first()
+        .satisfies(h -> assertThat(h).contains("kernel", "ops/s", "p50", "p99", "steal"));
+    assertThat(out.toString().lines().skip(1).findFirst().orElseThrow())
+        .startsWith("fp ")
+        .endsWith("n/a");
+    assertThat(err.toString()).contains("cpu: fp: measuring 3 iterations");
+  }
+
+  @Test
+  void badKernelIsExitCodeTwoWithOneLine() {
+    int code = execute(false, "--kernel", "x");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .isEqualTo("cpu: --kernel: x (expected: int, fp or both)" + System.lineSeparator());
+  }
+
+  @Test
+  void badOptionsAreAllReportedByTheirOptionNames() {
+    int code = execute(false, "--iterations", "0", "--ops-per-iteration", "1", "--warmup", "soon");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "cpu: --warmup: soon (expected: 0s..1m); --iterations: 0 (expected: 1..100000); "
+                + "--ops-per-iteration: 1 (expected: 1000..10000000000)");
+  }
+
+  private int execute(boolean interactive, String... args) {
+    CommandLine cmd = new CommandLine(new CpuCommand(new ManualClock(0), () -> interactive));
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+}
