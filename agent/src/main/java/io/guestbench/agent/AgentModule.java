@@ -1,0 +1,28 @@
+package io.guestbench.agent;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.guestbench.agent.config.HostName;
+import io.guestbench.agent.host.HostFiles;
+import io.guestbench.agent.probe.Probe;
+import io.guestbench.agent.probe.cpu.ComputeProbe;
+import io.guestbench.common.time.Clock;
+import java.nio.file.Path;
+
+/** Binds the agent's parts; {@link AgentMain} is the only place that builds it. */
+final class AgentModule extends AbstractModule {
+  private final Path hostRoot;
+
+  AgentModule(Path hostRoot) {
+    this.hostRoot = hostRoot;
+  }
+
+  @Override
+  protected void configure() {
+    bind(Clock.class).toInstance(Clock.system());
+    bind(HostFiles.class).toInstance(new HostFiles(hostRoot));
+    bind(HostName.class).toInstance(new HostName(hostRoot.resolve("proc/sys/kernel/hostname")));
+    Multibinder<Probe> probes = Multibinder.newSetBinder(binder(), Probe.class);
+    probes.addBinding().to(ComputeProbe.class);
+  }
+}

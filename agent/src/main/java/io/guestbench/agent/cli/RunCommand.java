@@ -1,0 +1,136 @@
+package io.guestbench.agent.cli;
+
+import com.google.inject.Injector;
+import io.guestbench.agent.AgentMain;
+import io.guestbench.agent.config.AgentConfig;
+import io.guestbench.agent.config.AgentConfigLoader;
+import io.guestbench.agent.config.HostPort;
+import io.guestbench.agent.config.Identifiers;
+import io.guestbench.agent.runtime.AgentRuntime;
+import io.guestbench.agent.runtime.AgentRuntimeFactory;
+import io.guestbench.agent.ship.OutboxStats;
+import io.guestbench.agent.ship.StreamState;
+import io.guestbench.common.config.ConfigException;
+import io.guestbench.common.lifecycle.TerminationSignals;
+import io.guestbench.common.text.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: the agent daemon. Runs the plan and streams results; a plan with a finite number of
+ * rounds ends once the collector has acknowledged everything, a repeating one on SIGTERM.
+ */
+@Command(name = "run", description = "Run the plan and stream results to the collector.")
+public final class RunCommand implements Callable<Integer> {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      required = true,
+      description = "Agent YAML config.")
+  Path file;
+
+  @Option(
+      names = "--collector",
+      paramLabel = "HOST:PORT",
+      description = "Overrides collector.address.")
+  String collector;
+
+  @Option(names = "--agent-id", paramLabel = "ID", description = "Overrides agent.id.")
+  String agentId;
+
+  @Option(names = "--rounds", paramLabel = "N", description = "Overrides plan.rounds (0: repeat).")
+  Integer rounds;
+
+  @Option(
+      names = "--ack-timeout",
+      paramLabel = "DURATION",
+      description =
+          "With a finite plan: how long to wait for the last acknowledgement (default 60s).")
+  String ackTimeout = "60s";
+
+  @Option(names = "--host-root", paramLabel = "DIR", description = "Read DIR/proc and DIR/sys.")
+  Path hostRoot = Path.of("/");
+
+  @Override
+  public Integer call() throws Exception {
+    Injector injector = AgentMain.assemble(hostRoot);
+    AgentConfig config;
+    Duration ackWait;
+    try {
+      config = effective(injector.getInstance(AgentConfigLoader.class).load(file));
+      ackWait = Durations.parse(ackTimeout);
+    } catch (ConfigException e) {
+      e.problems().forEach(System.err::println);
+      return 2;
+    } catch (IllegalArgumentException e) {
+      System.err.println("guestbench agent run: " + e.getMessage());
+      return 2;
+    }
+    TerminationSignals signals = TerminationSignals.install();
+    AgentRuntime agent =
+        injector
+            .getInstance(AgentRuntimeFactory.class)
+            .create(config, r -> System.out.println(ResultLine.format(r)), Progress.toTerminal());
+    agent.start();
+    System.err.printf(
+        "guestbench agent %s: streaming to %s (plaintext)%n",
+        config.agentId(), config.collector().address());
+    int exit =
+        config.plan().repeatsForever() ? untilSignal(signals) : untilDone(agent, signals, ackWait);
+    agent.stop(Duration.ofSeconds(5));
+    return exit;
+  }
+
+  private AgentConfig effective(AgentConfig loaded) {
+    AgentConfig c = loaded;
+    if (collector != null) {
+      HostPort hp = HostPort.parse(collector);
+      c = c.with(c.agentId(), c.collector().at(hp.host(), hp.port()), c.plan());
+    }
+    if (agentId != null) {
+      if (!Identifiers.isAgentId(agentId)) {
+        throw new IllegalArgumentException(
+            "--agent-id " + agentId + " (expected: 1-64 characters of A-Z a-z 0-9 . _ -)");
+      }
+      c = c.with(agentId, c.collector(), c.plan());
+    }
+    if (rounds != null) {
+      if (rounds < 0) {
+        throw new IllegalArgumentException("--rounds " + rounds + " (expected: 0 or more)");
+      }
+      c = c.with(c.agentId(), c.collector(), c.plan().withRounds(rounds));
+    }
+    return c;
+  }
+
+  private static int untilSignal(TerminationSignals signals) throws InterruptedException {
+    signals.await();
+    return 0;
+  }
+
+  private static int untilDone(AgentRuntime agent, TerminationSignals signals, Duration ackWait)
+      throws InterruptedException {
+    while (!agent.plan().planDone().isDone()) {
+      if (signals.await(100)) {
+        return 0;
+      }
+    }
+    if (agent.stream().awaitAllAcknowledged(ackWait)) {
+      OutboxStats stats = agent.outbox().stats();
+      System.err.printf(
+          "guestbench agent: done; collector stored %d results (%d dropped)%n",
+          stats.acknowledgedResults(), stats.droppedResults());
+      return 0;
+    }
+    StreamState state = agent.stream().state();
+    System.err.printf(
+        "guestbench agent: collector did not acknowledge %d results within %s (last error: %s)%n",
+        agent.outbox().stats().heldResults(),
+        Durations.format(ackWait),
+        state.lastError().isEmpty() ? "none" : state.lastError());
+    return 1;
+  }
+}

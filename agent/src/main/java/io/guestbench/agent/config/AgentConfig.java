@@ -1,0 +1,33 @@
+package io.guestbench.agent.config;
+
+import io.guestbench.agent.plan.Plan;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The agent's validated configuration.
+ *
+ * @param agentId stable identity, 1-64 characters of {@code [A-Za-z0-9._-]}
+ * @param labels operator-declared labels sent in Hello (for example {@code experiment})
+ * @param collector where and how to stream results
+ * @param bufferMaxBytes bound of the in-memory outbox; oldest batches are dropped beyond it
+ * @param plan what to run, how often
+ */
+public record AgentConfig(
+    String agentId,
+    Map<String, String> labels,
+    CollectorTarget collector,
+    long bufferMaxBytes,
+    Plan plan) {
+  public AgentConfig {
+    Objects.requireNonNull(agentId, "agentId");
+    labels = Map.copyOf(labels);
+    Objects.requireNonNull(collector, "collector");
+    Objects.requireNonNull(plan, "plan");
+  }
+
+  /** The same configuration with some values replaced from the command line. */
+  public AgentConfig with(String newAgentId, CollectorTarget newCollector, Plan newPlan) {
+    return new AgentConfig(newAgentId, labels, newCollector, bufferMaxBytes, newPlan);
+  }
+}

@@ -1,0 +1,32 @@
+package io.guestbench.agent.plan;
+
+import io.guestbench.agent.probe.ProbeSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the agent runs: a list of probe configurations, run in order, as one round.
+ *
+ * @param rounds how many rounds; 0 repeats until the agent stops
+ * @param interval pause between the end of one round and the start of the next
+ * @param probes the round, in order; probes never overlap so they do not disturb each other
+ */
+public record Plan(int rounds, Duration interval, List<ProbeSpec> probes) {
+  public Plan {
+    if (rounds < 0) {
+      throw new IllegalArgumentException("rounds " + rounds);
+    }
+    Objects.requireNonNull(interval, "interval");
+    probes = List.copyOf(probes);
+  }
+
+  public boolean repeatsForever() {
+    return rounds == 0;
+  }
+
+  /** The same probes run {@code newRounds} times. */
+  public Plan withRounds(int newRounds) {
+    return new Plan(newRounds, interval, probes);
+  }
+}

@@ -1,0 +1,73 @@
+package io.guestbench.agent.runtime;
+
+import com.google.inject.Inject;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.guestbench.agent.config.AgentConfig;
+import io.guestbench.agent.host.BasicFacts;
+import io.guestbench.agent.plan.PlanRunner;
+import io.guestbench.agent.plan.ProbeRunner;
+import io.guestbench.agent.plan.ResultListener;
+import io.guestbench.agent.probe.ProbeCatalog;
+import io.guestbench.agent.probe.ProbeRun;
+import io.guestbench.agent.ship.MemoryOutbox;
+import io.guestbench.agent.ship.Outbox;
+import io.guestbench.agent.ship.StreamClient;
+import io.guestbench.common.time.Clock;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Builds an {@link AgentRuntime} for a validated config; the injector supplies the rest. */
+public final class AgentRuntimeFactory {
+  private final ProbeCatalog catalog;
+  private final BasicFacts facts;
+  private final Clock clock;
+
+  @Inject
+  AgentRuntimeFactory(ProbeCatalog catalog, BasicFacts facts, Clock clock) {
+    this.catalog = catalog;
+    this.facts = facts;
+    this.clock = clock;
+  }
+
+  public AgentRuntime create(
+      AgentConfig config, ResultListener listener, ProbeRun.Progress progress) {
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress(config.collector().host(), config.collector().port())
+            .usePlaintext()
+            .build();
+    ScheduledExecutorService streamThread = singleThread("guestbench-stream");
+    Outbox outbox = new MemoryOutbox(config.bufferMaxBytes(), clock);
+    PlanRunner plan =
+        new PlanRunner(
+            config.plan(),
+            new ProbeRunner(catalog, clock),
+            outbox,
+            listener,
+            singleThread("guestbench-probe"),
+            progress);
+    StreamClient stream =
+        new StreamClient(
+            channel,
+            config.collector(),
+            outbox,
+            new AgentHello(config, facts.collect(), version()),
+            plan::submit,
+            streamThread,
+            clock,
+            new SplittableRandom());
+    return new AgentRuntime(plan, stream, outbox, channel, streamThread);
+  }
+
+  /** The agent's release, from the jar manifest. */
+  public static String version() {
+    String v = AgentRuntimeFactory.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static ScheduledExecutorService singleThread(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name(name).daemon().factory());
+  }
+}

@@ -1,0 +1,120 @@
+package io.guestbench.agent.ship;
+
+import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.Batch;
+import io.guestbench.proto.v1.ProbeResult;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A bounded in-memory outbox: beyond {@code maxBytes} the oldest batches are dropped and counted as
+ * {@code buffer_full}. Nothing survives a restart, so each process start is a new epoch.
+ */
+public final class MemoryOutbox implements Outbox {
+  static final String BUFFER_FULL = "buffer_full";
+
+  private final long maxBytes;
+  private final Clock clock;
+  private final long epoch;
+  private final Deque<Batch> held = new ArrayDeque<>();
+  private final Map<String, Long> dropped = new TreeMap<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private long lastSeq;
+  private long heldBytes;
+  private long heldResults;
+  private long produced;
+  private long acknowledged;
+
+  public MemoryOutbox(long maxBytes, Clock clock) {
+    this.maxBytes = maxBytes;
+    this.clock = clock;
+    this.epoch = clock.wallNanos() / 1_000_000L;
+  }
+
+  @Override
+  public long epoch() {
+    return epoch;
+  }
+
+  @Override
+  public long append(List<ProbeResult> results) {
+    long seq;
+    synchronized (this) {
+      seq = ++lastSeq;
+      Batch batch =
+          Batch.newBuilder()
+              .setSeq(seq)
+              .setCreatedTimeUnixNano(clock.wallNanos())
+              .addAllResults(results)
+              .build();
+      held.addLast(batch);
+      heldBytes += batch.getSerializedSize();
+      heldResults += results.size();
+      produced += results.size();
+      while (heldBytes > maxBytes && held.size() > 1) {
+        release(held.removeFirst(), BUFFER_FULL);
+      }
+    }
+    listeners.forEach(Runnable::run);
+    return seq;
+  }
+
+  @Override
+  public synchronized Optional<Batch> next(long afterSeq) {
+    for (Batch batch : held) {
+      if (batch.getSeq() > afterSeq) {
+        return Optional.of(batch);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized void acknowledge(long seq) {
+    while (!held.isEmpty() && held.peekFirst().getSeq() <= seq) {
+      release(held.removeFirst(), null);
+    }
+  }
+
+  @Override
+  public synchronized void reject(long seq, String reason) {
+    held.stream()
+        .filter(b -> b.getSeq() == seq)
+        .findFirst()
+        .ifPresent(
+            b -> {
+              held.remove(b);
+              release(b, "rejected_" + reason);
+            });
+  }
+
+  @Override
+  public synchronized long firstUnacked() {
+    return held.isEmpty() ? 0 : held.peekFirst().getSeq();
+  }
+
+  @Override
+  public synchronized OutboxStats stats() {
+    return new OutboxStats(produced, acknowledged, held.size(), heldResults, heldBytes, dropped);
+  }
+
+  @Override
+  public void onAppend(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  private void release(Batch batch, String dropReason) {
+    heldBytes -= batch.getSerializedSize();
+    heldResults -= batch.getResultsCount();
+    if (dropReason == null) {
+      acknowledged += batch.getResultsCount();
+    } else {
+      dropped.merge(dropReason, (long) batch.getResultsCount(), Long::sum);
+    }
+  }
+}

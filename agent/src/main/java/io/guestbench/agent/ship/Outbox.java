@@ -1,0 +1,38 @@
+package io.guestbench.agent.ship;
+
+import io.guestbench.proto.v1.Batch;
+import io.guestbench.proto.v1.ProbeResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where results wait until the collector has stored them. Sequence numbers are assigned here, start
+ * at 1 in each epoch and are never reused. The in-memory implementation is bounded; the durable
+ * spool will implement the same contract.
+ */
+public interface Outbox {
+
+  /** The epoch this outbox numbers batches in. */
+  long epoch();
+
+  /** Stores {@code results} as the next batch and returns its seq. */
+  long append(List<ProbeResult> results);
+
+  /** The first held batch with seq greater than {@code afterSeq}. */
+  Optional<Batch> next(long afterSeq);
+
+  /** Releases every batch with seq at or below {@code seq}: the collector stored them. */
+  void acknowledge(long seq);
+
+  /** Releases one batch the collector will never accept, counting it under {@code reason}. */
+  void reject(long seq, String reason);
+
+  /** The lowest held seq, or 0 when nothing is held. */
+  long firstUnacked();
+
+  /** Counts for heartbeats and metrics. */
+  OutboxStats stats();
+
+  /** Called (from any thread) after every append. */
+  void onAppend(Runnable listener);
+}

@@ -1,0 +1,302 @@
+package io.guestbench.agent.ship;
+
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.guestbench.agent.config.CollectorTarget;
+import io.guestbench.common.lifecycle.Service;
+import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.AgentMessage;
+import io.guestbench.proto.v1.Batch;
+import io.guestbench.proto.v1.CollectorMessage;
+import io.guestbench.proto.v1.CollectorServiceGrpc;
+import io.guestbench.proto.v1.Goodbye;
+import io.guestbench.proto.v1.Heartbeat;
+import io.guestbench.proto.v1.Nack;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keeps one stream to the collector open and moves the outbox through it: Hello, then batches while
+ * the transport is ready and fewer than the in-flight limit are unacknowledged; a lost stream is
+ * reopened after a jittered backoff and resends from the oldest unacknowledged batch. Every state
+ * change runs on one executor thread, so the state needs no locks.
+ */
+public final class StreamClient implements Service {
+  private static final Logger log = Logger.getLogger(StreamClient.class.getName());
+
+  private final CollectorServiceGrpc.CollectorServiceStub stub;
+  private final CollectorTarget target;
+  private final Outbox outbox;
+  private final HelloSource helloSource;
+  private final CommandHandler commands;
+  private final ScheduledExecutorService executor;
+  private final Clock clock;
+  private final Backoff backoff;
+  private final AckWaiter ackWaiter;
+
+  private Session current;
+  private boolean stopped;
+  private long reconnects;
+  private String lastError = "";
+  private boolean loggedSinceConnect;
+  private ScheduledFuture<?> heartbeats;
+
+  public StreamClient(
+      Channel channel,
+      CollectorTarget target,
+      Outbox outbox,
+      HelloSource helloSource,
+      CommandHandler commands,
+      ScheduledExecutorService executor,
+      Clock clock,
+      RandomGenerator random) {
+    this.stub = CollectorServiceGrpc.newStub(channel);
+    this.target = target;
+    this.outbox = outbox;
+    this.helloSource = helloSource;
+    this.commands = commands;
+    this.executor = executor;
+    this.clock = clock;
+    this.ackWaiter = new AckWaiter(clock);
+    this.backoff = new Backoff(target.reconnectInitial(), target.reconnectMax(), random);
+    outbox.onAppend(() -> executor.execute(this::pump));
+  }
+
+  @Override
+  public String name() {
+    return "stream to collector " + target.address();
+  }
+
+  @Override
+  public void start() {
+    executor.execute(this::connect);
+    long every = target.heartbeatInterval().toNanos();
+    heartbeats = executor.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    executor.execute(this::goodbye);
+    if (heartbeats != null) {
+      heartbeats.cancel(false);
+    }
+  }
+
+  /** Waits until the collector has acknowledged everything appended so far. */
+  public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
+    return ackWaiter.await(() -> outbox.firstUnacked() == 0, timeout);
+  }
+
+  /** A consistent view of the connection, taken on the client's thread. */
+  public StreamState state() {
+    try {
+      return executor
+          .submit(() -> new StreamState(current != null && current.welcomed, reconnects, lastError))
+          .get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return new StreamState(false, reconnects, lastError);
+    }
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    Session session = new Session();
+    current = session;
+    stub.connect(session);
+    session.send(
+        AgentMessage.newBuilder()
+            .setHello(helloSource.hello(outbox.epoch(), outbox.firstUnacked()))
+            .build());
+  }
+
+  private void pump() {
+    Session s = current;
+    if (s == null || !s.welcomed || !s.requests.isReady()) {
+      return;
+    }
+    while (s.sentThrough - s.ackedThrough < target.maxInFlightBatches() && s.requests.isReady()) {
+      Optional<Batch> next = outbox.next(s.sentThrough);
+      if (next.isEmpty()) {
+        return;
+      }
+      s.sentThrough = next.get().getSeq();
+      s.send(AgentMessage.newBuilder().setBatch(next.get()).build());
+    }
+  }
+
+  private void onMessage(Session s, CollectorMessage message) {
+    if (s != current) {
+      return;
+    }
+    switch (message.getKindCase()) {
+      case WELCOME -> {
+        long stored = message.getWelcome().getHighestStoredSeq();
+        outbox.acknowledge(stored);
+        s.welcomed = true;
+        s.ackedThrough = Math.max(stored, outbox.firstUnacked() - 1);
+        s.sentThrough = s.ackedThrough;
+        backoff.reset();
+        loggedSinceConnect = false;
+        ackWaiter.wake();
+      }
+      case ACK -> {
+        outbox.acknowledge(message.getAck().getSeq());
+        s.ackedThrough = Math.max(s.ackedThrough, message.getAck().getSeq());
+        ackWaiter.wake();
+      }
+      case NACK -> onNack(s, message.getNack());
+      case COMMAND -> commands.handle(message.getCommand());
+      case DRAIN -> {
+        s.close();
+        current = null;
+        long after = message.getDrain().getReconnectAfterMillis();
+        lose(
+            "collector asked to drain: " + message.getDrain().getReason(),
+            Duration.ofMillis(after));
+        return;
+      }
+      case KIND_NOT_SET -> {
+        return;
+      }
+    }
+    pump();
+  }
+
+  private void onNack(Session s, Nack nack) {
+    if (nack.getRetryable()) {
+      s.close();
+      current = null;
+      lose(
+          "collector could not store batch " + nack.getSeq() + ": " + nack.getReason(),
+          Duration.ZERO);
+      return;
+    }
+    log.warning(
+        "collector rejected batch "
+            + nack.getSeq()
+            + " for good ("
+            + nack.getReason()
+            + "): "
+            + nack.getDetail());
+    outbox.reject(nack.getSeq(), nack.getReason());
+    s.ackedThrough = Math.max(s.ackedThrough, nack.getSeq());
+    ackWaiter.wake();
+  }
+
+  private void onClosed(Session s, Status status) {
+    if (s != current) {
+      return;
+    }
+    current = null;
+    String why =
+        status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+    lose(why, Duration.ZERO);
+  }
+
+  private void lose(String why, Duration atLeast) {
+    reconnects++;
+    lastError = why;
+    if (stopped) {
+      return;
+    }
+    Duration delay = backoff.next();
+    if (delay.compareTo(atLeast) < 0) {
+      delay = atLeast;
+    }
+    Level level = loggedSinceConnect ? Level.FINE : Level.WARNING;
+    loggedSinceConnect = true;
+    log.log(
+        level,
+        "stream to "
+            + target.address()
+            + " lost ("
+            + why
+            + "); retrying in "
+            + delay.toMillis()
+            + " ms");
+    executor.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void heartbeat() {
+    Session s = current;
+    if (s == null || !s.welcomed) {
+      return;
+    }
+    OutboxStats stats = outbox.stats();
+    s.send(
+        AgentMessage.newBuilder()
+            .setHeartbeat(
+                Heartbeat.newBuilder()
+                    .setTimeUnixNano(clock.wallNanos())
+                    .setBufferedBatches(stats.heldBatches())
+                    .setBufferedBytes(stats.heldBytes())
+                    .setProducedResults(stats.producedResults())
+                    .putAllDroppedBatchesByReason(stats.droppedResultsByReason()))
+            .build());
+  }
+
+  private void goodbye() {
+    stopped = true;
+    Session s = current;
+    current = null;
+    if (s != null) {
+      s.send(
+          AgentMessage.newBuilder().setGoodbye(Goodbye.newBuilder().setReason("shutdown")).build());
+      s.close();
+    }
+  }
+
+  /** One stream's state; touched only on the executor thread. */
+  private final class Session implements ClientResponseObserver<AgentMessage, CollectorMessage> {
+    private ClientCallStreamObserver<AgentMessage> requests;
+    private boolean welcomed;
+    private boolean closed;
+    private long sentThrough;
+    private long ackedThrough;
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<AgentMessage> requestStream) {
+      this.requests = requestStream;
+      requestStream.setOnReadyHandler(() -> executor.execute(StreamClient.this::pump));
+    }
+
+    @Override
+    public void onNext(CollectorMessage message) {
+      executor.execute(() -> onMessage(this, message));
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      executor.execute(() -> onClosed(this, Status.fromThrowable(t)));
+    }
+
+    @Override
+    public void onCompleted() {
+      executor.execute(
+          () -> onClosed(this, Status.UNAVAILABLE.withDescription("collector ended the stream")));
+    }
+
+    void send(AgentMessage message) {
+      if (!closed) {
+        requests.onNext(message);
+      }
+    }
+
+    void close() {
+      if (!closed) {
+        closed = true;
+        requests.onCompleted();
+      }
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.guestbench.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.guestbench.agent.probe.Probe;
+import io.guestbench.agent.probe.ProbeCatalog;
+import io.guestbench.agent.probe.ProbeRun;
+import io.guestbench.agent.probe.ProbeSpec;
+import io.guestbench.common.config.ConfigException;
+import io.guestbench.proto.v1.ProbeKind;
+import io.guestbench.proto.v1.ProbeResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigLoaderTest {
+  @TempDir Path dir;
+
+  private AgentConfigLoader loader() throws Exception {
+    Path hostname = dir.resolve("hostname");
+    Files.writeString(hostname, "Web-01.example\n");
+    return new AgentConfigLoader(
+        new ProbeCatalog(Set.of(new OnlyKernelProbe())), new HostName(hostname));
+  }
+
+  @Test
+  void defaultsFillEverythingButTheEssentials() throws Exception {
+    AgentConfig c =
+        loader()
+            .parse(
+                "agent.yaml",
+                """
+                collector: {address: "collector.internal:7070", plaintext: true}
+                plan:
+                  probes:
+                    - probe: cpu.compute
+                """);
+    assertThat(c.agentId()).isEqualTo("web-01.example");
+    assertThat(c.labels()).isEmpty();
+    assertThat(c.collector().host()).isEqualTo("collector.internal");
+    assertThat(c.collector().port()).isEqualTo(7070);
+    assertThat(c.collector().reconnectInitial()).isEqualTo(Duration.ofMillis(200));
+    assertThat(c.collector().reconnectMax()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.collector().heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.collector().maxInFlightBatches()).isEqualTo(16);
+    assertThat(c.bufferMaxBytes()).isEqualTo(64L << 20);
+    assertThat(c.plan().repeatsForever()).isTrue();
+    assertThat(c.plan().interval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.plan().probes()).containsExactly(new ProbeSpec("cpu.compute", Map.of()));
+  }
+
+  @Test
+  void everyKeyMapsToItsField() throws Exception {
+    AgentConfig c =
+        loader()
+            .parse(
+                "agent.yaml",
+                """
+                agent:
+                  id: hvm-a
+                  labels: {experiment: pv-vs-hvm, virt_type: xen-hvm}
+                collector:
+                  address: "[::1]:7443"
+                  plaintext: true
+                  reconnect_initial: 50ms
+                  reconnect_max: 2m
+                  heartbeat_interval: 3s
+                  max_in_flight_batches: 4
+                buffer: {max_bytes: 8MiB}
+                plan:
+                  rounds: 3
+                  interval: 30s
+                  probes:
+                    - probe: cpu.compute
+                      kernel: fp
+                """);
+    assertThat(c.agentId()).isEqualTo("hvm-a");
+    assertThat(c.labels())
+        .containsEntry("experiment", "pv-vs-hvm")
+        .containsEntry("virt_type", "xen-hvm");
+    assertThat(c.collector().host()).isEqualTo("::1");
+    assertThat(c.collector().address()).isEqualTo("[::1]:7443");
+    assertThat(c.collector().reconnectInitial()).isEqualTo(Duration.ofMillis(50));
+    assertThat(c.collector().reconnectMax()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.collector().heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(c.collector().maxInFlightBatches()).isEqualTo(4);
+    assertThat(c.bufferMaxBytes()).isEqualTo(8L << 20);
+    assertThat(c.plan().rounds()).isEqualTo(3);
+    assertThat(c.plan().interval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.plan().probes())
+        .containsExactly(new ProbeSpec("cpu.compute", Map.of("kernel", "fp")));
+  }
+
+  @Test
+  void listsEveryProblemAtOnce() throws Exception {
+    assertThatThrownBy(
+            () ->
+                loader()
+                    .parse(
+                        "bad.yaml",
+                        """
+                        agent: {id: "no spaces allowed", labels: {Bad-Key: x}, colour: blue}
+                        collector: {address: nowhere, max_in_flight_batches: 0}
+                        buffer: {max_bytes: lots}
+                        plan:
+                          rounds: -1
+                          probes:
+                            - probe: cpu.compute
+                              kernel: quantum
+                            - probe: disk.teleport
+                        extra: 1
+                        """))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "bad.yaml: agent.id: no spaces allowed (expected: 1-64 characters of A-Z a-z 0-9 . _ -)",
+                        "bad.yaml: agent.labels.Bad-Key: bad label name (expected: [a-z][a-z0-9_]{0,63})",
+                        "bad.yaml: agent.colour: unknown key",
+                        "bad.yaml: collector.address: nowhere (expected: host:port, e.g. 10.0.0.5:7070)",
+                        "bad.yaml: collector.plaintext: false (expected: true: TLS arrives in a later"
+                            + " release, so unencrypted streaming must be chosen explicitly)",
+                        "bad.yaml: collector.max_in_flight_batches: 0 (expected: 1..1024)",
+                        "bad.yaml: buffer.max_bytes: lots (expected: a size from 1048576 to"
+                            + " 17179869184 bytes, e.g. 64MiB)",
+                        "bad.yaml: plan.rounds: -1 (expected: 0..1000000)",
+                        "bad.yaml: plan.probes[0].kernel: quantum (expected: int or fp)",
+                        "bad.yaml: plan.probes[1].probe: disk.teleport (expected: one of cpu.compute)",
+                        "bad.yaml: extra: unknown key"));
+  }
+
+  @Test
+  void malformedYamlIsOneLineWithPosition() {
+    assertThatThrownBy(() -> loader().parse("broken.yaml", "plan: [unclosed\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageMatching(
+            "broken.yaml:\\d+:\\d+: malformed YAML \\(while parsing a flow sequence; expected .*")
+        .hasMessageContaining("malformed YAML")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void missingFileAndWrongShapesAreReported() throws Exception {
+    assertThatThrownBy(() -> loader().load(dir.resolve("absent.yaml")))
+        .hasMessage(dir.resolve("absent.yaml") + ": no such file");
+    assertThatThrownBy(() -> loader().parse("list.yaml", "- 1\n- 2\n"))
+        .hasMessageContaining("list.yaml: (document): a list (expected: a mapping)");
+    assertThatThrownBy(() -> loader().parse("empty.yaml", ""))
+        .hasMessageContaining("collector.address: missing")
+        .hasMessageContaining("plan.probes: empty (expected: at least one probe)");
+  }
+
+  /** A leaf stand-in with one checked parameter, so these tests do not depend on real probes. */
+  private static final class OnlyKernelProbe implements Probe {
+    @Override
+    public ProbeKind kind() {
+      return ProbeKind.PROBE_KIND_CPU;
+    }
+
+    @Override
+    public String name() {
+      return "compute";
+    }
+
+    @Override
+    public String version() {
+      return "test";
+    }
+
+    @Override
+    public List<String> check(Map<String, String> params) {
+      List<String> problems = new ArrayList<>();
+      params.forEach(
+          (k, v) -> {
+            if (!k.equals("kernel")) {
+              problems.add(k + ": unknown parameter");
+            } else if (!v.equals("int") && !v.equals("fp")) {
+              problems.add("kernel: " + v + " (expected: int or fp)");
+            }
+          });
+      return problems;
+    }
+
+    @Override
+    public ProbeResult run(ProbeRun run) {
+      throw new UnsupportedOperationException("config tests never run probes");
+    }
+  }
+}
