@@ -1,0 +1,139 @@
+package io.guestbench.agent.ship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.guestbench.agent.config.CollectorTarget;
+import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.Ack;
+import io.guestbench.proto.v1.Batch;
+import io.guestbench.proto.v1.CollectorMessage;
+import io.guestbench.proto.v1.Command;
+import io.guestbench.proto.v1.Drain;
+import io.guestbench.proto.v1.Hello;
+import io.guestbench.proto.v1.Nack;
+import io.guestbench.proto.v1.ProbeResult;
+import io.guestbench.proto.v1.RunProbe;
+import io.guestbench.testing.Eventually;
+import io.guestbench.testing.GrpcCleanupExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StreamClientTest {
+  private static final Duration BOUND = Duration.ofSeconds(10);
+  @RegisterExtension final GrpcCleanupExtension grpc = new GrpcCleanupExtension();
+
+  private final ScriptedCollector collector = new ScriptedCollector();
+  private final MemoryOutbox outbox = new MemoryOutbox(1 << 20, Clock.system());
+  private final List<Command> commands = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
+  private StreamClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    String name = "stream-client-" + System.identityHashCode(this);
+    grpc.register(InProcessServerBuilder.forName(name).addService(collector).build().start());
+    ManagedChannel channel = grpc.register(InProcessChannelBuilder.forName(name).build());
+    CollectorTarget target =
+        new CollectorTarget(
+            "in-process",
+            1,
+            true,
+            Duration.ofMillis(5),
+            Duration.ofMillis(20),
+            Duration.ofHours(1),
+            4);
+    client =
+        new StreamClient(
+            channel,
+            target,
+            outbox,
+            (epoch, first) ->
+                Hello.newBuilder()
+                    .setAgentId("a")
+                    .setEpoch(epoch)
+                    .setFirstUnackedSeq(first)
+                    .build(),
+            commands::add,
+            thread,
+            Clock.system(),
+            new SplittableRandom(7));
+    client.start();
+  }
+
+  @AfterEach
+  void stop() {
+    thread.shutdownNow();
+  }
+
+  private void append(int n) {
+    for (int i = 0; i < n; i++) {
+      outbox.append(List.of(ProbeResult.newBuilder().setRunId("r" + i).build()));
+    }
+  }
+
+  @Test
+  void neverHasMoreThanTheInFlightLimitUnacknowledged() throws Exception {
+    append(10);
+    Eventually.await("4 batches sent", BOUND, () -> collector.batches() == 4);
+    Thread.sleep(50); // a fifth would be sent by now if the limit were not enforced
+    assertThat(collector.batches()).isEqualTo(4);
+
+    collector.sendToLatest(
+        CollectorMessage.newBuilder().setAck(Ack.newBuilder().setSeq(2)).build());
+    Eventually.await("2 more sent after the ack", BOUND, () -> collector.batches() == 6);
+    assertThat(outbox.firstUnacked()).isEqualTo(3);
+  }
+
+  @Test
+  void welcomeReleasesWhatTheCollectorAlreadyHolds() throws Exception {
+    collector.welcomeHighest = 0;
+    append(3);
+    Eventually.await("3 batches sent", BOUND, () -> collector.batches() == 3);
+    collector.welcomeHighest = 2;
+    collector.sendToLatest(
+        CollectorMessage.newBuilder().setDrain(Drain.newBuilder().setReason("test")).build());
+
+    Eventually.await("a second Hello", BOUND, () -> collector.hellos() == 2);
+    Eventually.await("only seq 3 resent", BOUND, () -> collector.batches() == 4);
+    Batch resent = collector.received.getLast().getBatch();
+    assertThat(resent.getSeq()).isEqualTo(3);
+    assertThat(collector.received.get(4).getHello().getFirstUnackedSeq()).isEqualTo(1);
+    assertThat(outbox.firstUnacked()).isEqualTo(3);
+  }
+
+  @Test
+  void aNonRetryableNackDropsTheBatchAndCountsIt() throws Exception {
+    append(1);
+    Eventually.await("batch sent", BOUND, () -> collector.batches() == 1);
+    collector.sendToLatest(
+        CollectorMessage.newBuilder()
+            .setNack(Nack.newBuilder().setSeq(1).setReason("invalid_result").setRetryable(false))
+            .build());
+    assertThat(client.awaitAllAcknowledged(BOUND)).isTrue();
+    assertThat(outbox.stats().droppedResultsByReason())
+        .containsEntry("rejected_invalid_result", 1L);
+  }
+
+  @Test
+  void commandsReachTheHandler() throws Exception {
+    Eventually.await("connected", BOUND, () -> collector.hellos() == 1);
+    Command command =
+        Command.newBuilder()
+            .setCommandId("c1")
+            .setRunProbe(RunProbe.newBuilder().setName("compute"))
+            .build();
+    collector.sendToLatest(CollectorMessage.newBuilder().setCommand(command).build());
+    Eventually.await("command handled", BOUND, () -> commands.contains(command));
+  }
+}
