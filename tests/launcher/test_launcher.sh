@@ -244,5 +244,21 @@ RC=$? OUT=$(<"$WORK/out") ERR=$(<"$WORK/err")
 ((alive == 1 && RC == 0)) && [[ $ERR == *"keeps running"*"collector stopped"* && -z $(leftovers) ]]
 expect "demo --keep: collector stays up until SIGTERM, then a clean stop, exit 0"
 
+ctrl_c() { # text, command...: Ctrl-C on the command once text shows → OUT, ERR, RC
+  : >"$FAKE_LOG"
+  "$FAKE_PYTHON" "$FAKES/ctrl_c.py" "$1" "$WORK/out" "$WORK/err" "${@:2}"
+  RC=$?
+  OUT=$(<"$WORK/out") ERR=$(<"$WORK/err")
+}
+
+ctrl_c "keeps running" "$GB" demo --keep
+((RC == 0)) && [[ $ERR == *"keeps running"*"collector stopped"* && -z $(leftovers) ]]
+expect "demo --keep: Ctrl-C stops the collector cleanly, exit 0"
+
+ctrl_c "running the demo plan" env FAKE_AGENT=hang "$GB" demo
+((RC == 130)) && [[ $ERR == *"guestbench: interrupted; stopping the demo" && -z $(leftovers) ]] &&
+  [[ -z $(ls -A "$TMPDIR") ]]
+expect "demo: Ctrl-C while the agent runs stops both, exit 130"
+
 echo "$passed passed, $failed failed"
 ((failed == 0))
