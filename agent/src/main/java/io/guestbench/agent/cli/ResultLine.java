@@ -1,5 +1,7 @@
 package io.guestbench.agent.cli;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.proto.v1.Distribution;
 import io.guestbench.proto.v1.ProbeResult;
@@ -12,6 +14,19 @@ import org.HdrHistogram.Histogram;
 /** One human-readable line per probe result, for the terminal. */
 final class ResultLine {
   private ResultLine() {}
+
+  static void print(ProbeResult r) {
+    System.out.println(format(r));
+  }
+
+  /** One result as one line of proto3 JSON, for machines (JSON Lines). */
+  static void printJson(ProbeResult r) {
+    try {
+      System.out.println(JsonFormat.printer().omittingInsignificantWhitespace().print(r));
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a ProbeResult always has a JSON form", e);
+    }
+  }
 
   static String format(ProbeResult r) {
     StringBuilder line = new StringBuilder(ProbeCatalog.id(r.getKind(), r.getName()));

@@ -51,6 +51,9 @@ public final class RunCommand implements Callable<Integer> {
           "With a finite plan: how long to wait for the last acknowledgement (default 60s).")
   String ackTimeout = "60s";
 
+  @Option(names = "--json", description = "Print each result as one JSON line (proto3 JSON).")
+  boolean json;
+
   @Option(names = "--host-root", paramLabel = "DIR", description = "Read DIR/proc and DIR/sys.")
   Path hostRoot = Path.of("/");
 
@@ -73,7 +76,8 @@ public final class RunCommand implements Callable<Integer> {
     AgentRuntime agent =
         injector
             .getInstance(AgentRuntimeFactory.class)
-            .create(config, r -> System.out.println(ResultLine.format(r)), Progress.toTerminal());
+            .create(
+                config, json ? ResultLine::printJson : ResultLine::print, Progress.toTerminal());
     agent.start();
     System.err.printf(
         "guestbench agent %s: streaming to %s (plaintext)%n",
