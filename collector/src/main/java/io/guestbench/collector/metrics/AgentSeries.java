@@ -1,0 +1,78 @@
+package io.guestbench.collector.metrics;
+
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/** Every series of one agent, so they are dropped together once the agent has been gone long. */
+final class AgentSeries {
+  private record Key(String family, List<String> labelValues) {}
+
+  private final ConcurrentHashMap<Key, Cell> cells = new ConcurrentHashMap<>();
+
+  // Guarded by this: the connection state and the two series that show it.
+  private Cell.Gauge connected;
+  private Cell.Info info;
+  private boolean gone;
+  private long goneSinceNanos;
+
+  void setGauge(Family family, List<String> values, double value) {
+    Key key = new Key(family.name(), values);
+    Cell cell = cells.computeIfAbsent(key, k -> new Cell.Gauge(family.labels(values), value));
+    ((Cell.Gauge) cell).set(value);
+  }
+
+  /** The counter, created at zero if new, so that rate() sees its first increment. */
+  Cell.Counter counter(Family family, List<String> values) {
+    Key key = new Key(family.name(), values);
+    return (Cell.Counter) cells.computeIfAbsent(key, k -> new Cell.Counter(family.labels(values)));
+  }
+
+  HistogramCell histogram(HistogramSpec spec, List<String> values) {
+    Key key = new Key(spec.family().name(), values);
+    return (HistogramCell)
+        cells.computeIfAbsent(key, k -> new HistogramCell(spec.family().labels(values), spec));
+  }
+
+  /** Shows the agent as connected, replacing the series of any earlier connection. */
+  synchronized void connected(AgentLabels agent, Labels infoLabels) {
+    connected = new Cell.Gauge(Families.AGENT_CONNECTED.labels(agent.values()), 1);
+    info = new Cell.Info(infoLabels);
+    gone = false;
+  }
+
+  synchronized void disconnected(long nowNanos) {
+    if (connected != null && !gone) {
+      connected.set(0);
+      gone = true;
+      goneSinceNanos = nowNanos;
+    }
+  }
+
+  /** Whether the agent disconnected more than {@code ttlNanos} before {@code nowNanos}. */
+  synchronized boolean goneLongerThan(long nowNanos, long ttlNanos) {
+    return gone && nowNanos - goneSinceNanos > ttlNanos;
+  }
+
+  /** Hands every series to {@code sink} with its family's name. */
+  void forEachPoint(BiConsumer<String, DataPointSnapshot> sink) {
+    cells.forEach((key, cell) -> sink.accept(key.family(), cell.point()));
+    Cell connectedNow;
+    Cell infoNow;
+    synchronized (this) {
+      connectedNow = connected;
+      infoNow = info;
+    }
+    if (connectedNow != null) {
+      sink.accept(Families.AGENT_CONNECTED.name(), connectedNow.point());
+      sink.accept(Families.AGENT_INFO.name(), infoNow.point());
+    }
+  }
+
+  /** How many series {@link #forEachPoint} hands out; a histogram counts once. */
+  synchronized long size() {
+    return cells.size() + (connected == null ? 0 : 2);
+  }
+}

@@ -1,0 +1,67 @@
+package io.guestbench.collector.metrics;
+
+import static io.guestbench.collector.metrics.Problem.Reason.BAD_HISTOGRAM;
+import static io.guestbench.collector.metrics.Problem.Reason.NEGATIVE_VALUE;
+
+import io.guestbench.proto.v1.Distribution;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/** Checks that a distribution's exact figures and its histogram describe the same measurements. */
+final class DistributionChecker {
+  private DistributionChecker() {}
+
+  /** Adds what is wrong with {@code d}, whose name the catalogue knows, to {@code problems}. */
+  static void check(Distribution d, Problems problems) {
+    String where = "distributions." + d.getName();
+    if (d.getMin() < 0 || d.getSum() < 0) {
+      problems.add(
+          NEGATIVE_VALUE,
+          where + ": min " + d.getMin() + ", sum " + d.getSum() + " (expected: not negative)");
+      return;
+    }
+    if (d.getMin() > d.getMax()) {
+      problems.add(BAD_HISTOGRAM, where + ": min " + d.getMin() + " above max " + d.getMax());
+      return;
+    }
+    Histogram histogram;
+    try {
+      histogram = HdrDecoder.decode(d.getHdrHistogram());
+    } catch (HdrDecoder.FormatException e) {
+      problems.add(BAD_HISTOGRAM, where + ".hdr_histogram: " + e.getMessage());
+      return;
+    }
+    String mismatch = mismatch(d, histogram);
+    if (mismatch != null) {
+      problems.add(BAD_HISTOGRAM, where + ": " + mismatch);
+    }
+  }
+
+  private static String mismatch(Distribution d, Histogram histogram) {
+    long held = 0;
+    try {
+      for (HistogramIterationValue v : histogram.recordedValues()) {
+        held = Math.addExact(held, v.getCountAtValueIteratedTo());
+      }
+    } catch (ArithmeticException e) {
+      return "the histogram's counts overflow";
+    }
+    if (held != histogram.getTotalCount() || held != d.getCount()) {
+      return "count " + Long.toUnsignedString(d.getCount()) + " but the histogram holds " + held;
+    }
+    if (held == 0) {
+      return d.getSum() == 0 ? null : "sum " + d.getSum() + " without measurements";
+    }
+    if (!histogram.valuesAreEquivalent(d.getMin(), histogram.getMinValue())
+        || !histogram.valuesAreEquivalent(d.getMax(), histogram.getMaxValue())) {
+      return "min " + d.getMin() + " or max " + d.getMax() + " not where the histogram has them";
+    }
+    // sum within [count * min, count * max], without the multiplications that could overflow.
+    long mean = d.getSum() / held;
+    boolean remainder = d.getSum() % held != 0;
+    if (mean < d.getMin() || mean > d.getMax() || (mean == d.getMax() && remainder)) {
+      return "sum " + d.getSum() + " is not between count * min and count * max";
+    }
+    return null;
+  }
+}

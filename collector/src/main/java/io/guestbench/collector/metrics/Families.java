@@ -1,0 +1,79 @@
+package io.guestbench.collector.metrics;
+
+import io.prometheus.metrics.model.registry.MetricType;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The families every probe and every agent has, whatever the catalogue holds. */
+final class Families {
+  /** Facts copied from the agent's host facts into {@link #AGENT_INFO}, in label order. */
+  static final List<String> INFO_FACTS =
+      List.of(
+          "declared_virt_type",
+          "agent_version",
+          "clocksource",
+          "kernel_release",
+          "cpu_model",
+          "ami_id",
+          "availability_zone",
+          "region");
+
+  private static final List<String> PER_PROBE = with(AgentLabels.NAMES, "probe");
+
+  static final Family RUNS =
+      new Family(
+          "guestbench_probe_runs_total",
+          MetricType.COUNTER,
+          "Probe runs the agent reported, by how each ended: ok, error (failed), timeout (hit its"
+              + " time bound) or skipped (not runnable on this machine).",
+          null,
+          with(PER_PROBE, "status"));
+
+  static final Family STEAL =
+      new Family(
+          "guestbench_probe_steal_ratio",
+          MetricType.GAUGE,
+          "Fraction (0..1) of CPU time the hypervisor stole during the last run of the probe,"
+              + " from /proc/stat read before and after the measured phase; absent until a run"
+              + " could read it.",
+          Unit.RATIO,
+          PER_PROBE);
+
+  static final Family LAST_RUN_END =
+      new Family(
+          "guestbench_probe_last_run_end_timestamp_seconds",
+          MetricType.GAUGE,
+          "When the measured phase of the last run of the probe ended, Unix time by the agent's"
+              + " clock.",
+          Unit.SECONDS,
+          PER_PROBE);
+
+  static final Family AGENT_CONNECTED =
+      new Family(
+          "guestbench_agent_connected",
+          MetricType.GAUGE,
+          "1 while the agent has a stream open to this collector, 0 once it has gone; the agent's"
+              + " series are removed some time after it has gone.",
+          null,
+          AgentLabels.NAMES);
+
+  static final Family AGENT_INFO =
+      new Family(
+          "guestbench_agent_info",
+          MetricType.INFO,
+          "Facts the agent reported about itself and its machine when it connected, as labels"
+              + " (value always 1), for joins on agent_id with group_left.",
+          null,
+          Stream.concat(AgentLabels.NAMES.stream(), INFO_FACTS.stream()).toList());
+
+  /** Every family here, in no particular order. */
+  static final List<Family> ALL = List.of(RUNS, STEAL, LAST_RUN_END, AGENT_CONNECTED, AGENT_INFO);
+
+  private Families() {}
+
+  /** {@code names} followed by {@code more}. */
+  static List<String> with(List<String> names, String... more) {
+    return Stream.concat(names.stream(), Stream.of(more)).toList();
+  }
+}

@@ -1,0 +1,60 @@
+package io.guestbench.collector.metrics;
+
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * How one distribution of a probe's results becomes a histogram family.
+ *
+ * @param distribution the {@code Distribution.name} in the result, for example {@code
+ *     iteration_nanos}
+ * @param family the histogram family, named in the base unit
+ * @param divisor what a recorded integer is divided by to get the base unit, for example 1e9 from
+ *     nanoseconds to seconds
+ * @param upperBounds the classic buckets' upper bounds in the base unit, ascending; the constructor
+ *     appends +Inf
+ */
+record HistogramSpec(String distribution, Family family, double divisor, double[] upperBounds) {
+  HistogramSpec {
+    Objects.requireNonNull(distribution, "distribution");
+    Objects.requireNonNull(family, "family");
+    if (!(divisor >= 1)) {
+      // At least 1, so a recorded 1 stays within the native buckets' normal doubles.
+      throw new IllegalArgumentException("divisor " + divisor);
+    }
+    upperBounds = Arrays.copyOf(upperBounds, upperBounds.length + 1);
+    upperBounds[upperBounds.length - 1] = Double.POSITIVE_INFINITY;
+    for (int i = 1; i < upperBounds.length; i++) {
+      if (!(upperBounds[i] > upperBounds[i - 1])) {
+        throw new IllegalArgumentException("bounds must ascend: " + Arrays.toString(upperBounds));
+      }
+    }
+  }
+
+  @Override
+  public double[] upperBounds() {
+    return upperBounds.clone();
+  }
+
+  /** How many classic buckets there are, +Inf included. */
+  int classicBucketCount() {
+    return upperBounds.length;
+  }
+
+  /** The classic bucket a value in the base unit falls in: the first bound at or above it. */
+  int classicIndex(double value) {
+    int i = Arrays.binarySearch(upperBounds, value);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  /** Classic buckets from per-bucket (not cumulative) counts. */
+  ClassicHistogramBuckets classicBuckets(long[] counts) {
+    return ClassicHistogramBuckets.of(upperBounds, counts);
+  }
+
+  /** A recorded integer in the base unit; division rounds correctly, so 1000 ns is 1e-6 s. */
+  double toBaseUnit(long recorded) {
+    return recorded / divisor;
+  }
+}

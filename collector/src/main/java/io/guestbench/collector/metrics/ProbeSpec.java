@@ -1,0 +1,80 @@
+package io.guestbench.collector.metrics;
+
+import io.guestbench.proto.v1.ProbeKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * One probe the collector knows: which parameters its results may carry, and which family each of
+ * its values becomes. Every value family is labelled with the agent labels followed by the label
+ * parameters, in declaration order; {@link #valueLabelNames} builds that list.
+ *
+ * @param kind the probe family
+ * @param name the probe within the family, for example {@code compute}
+ * @param params every parameter a result may carry; anything else is refused
+ * @param gauges the scalars, each a gauge of the last ok run's value
+ * @param histograms the distributions, each a histogram accumulated over all ok runs
+ */
+record ProbeSpec(
+    ProbeKind kind,
+    String name,
+    List<ParamSpec> params,
+    List<GaugeSpec> gauges,
+    List<HistogramSpec> histograms) {
+
+  ProbeSpec {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+    params = List.copyOf(params);
+    gauges = List.copyOf(gauges);
+    histograms = List.copyOf(histograms);
+    List<String> labels = valueLabelNames(params);
+    for (Family family : families(gauges, histograms)) {
+      if (!family.labelNames().equals(labels)) {
+        throw new IllegalArgumentException(family.name() + " must be labelled " + labels);
+      }
+    }
+  }
+
+  /** The agent labels followed by the keys of the label parameters. */
+  static List<String> valueLabelNames(List<ParamSpec> params) {
+    Stream<String> keys = params.stream().filter(ParamSpec::label).map(ParamSpec::key);
+    return Stream.concat(AgentLabels.NAMES.stream(), keys).toList();
+  }
+
+  /** The {@code probe} label value, for example {@code cpu.compute}. */
+  String id() {
+    return kind.name().replaceFirst("^PROBE_KIND_", "").toLowerCase(Locale.ROOT) + "." + name;
+  }
+
+  /** The parameter with this key, or null. */
+  ParamSpec param(String key) {
+    return params.stream().filter(p -> p.key().equals(key)).findFirst().orElse(null);
+  }
+
+  /** The gauge for this scalar name, or null. */
+  GaugeSpec gauge(String scalar) {
+    return gauges.stream().filter(g -> g.scalar().equals(scalar)).findFirst().orElse(null);
+  }
+
+  /** The histogram for this distribution name, or null. */
+  HistogramSpec histogram(String distribution) {
+    return histograms.stream()
+        .filter(h -> h.distribution().equals(distribution))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The families of this probe's values. */
+  List<Family> families() {
+    return families(gauges, histograms);
+  }
+
+  private static List<Family> families(List<GaugeSpec> gauges, List<HistogramSpec> histograms) {
+    return Stream.concat(
+            gauges.stream().map(GaugeSpec::family), histograms.stream().map(HistogramSpec::family))
+        .toList();
+  }
+}

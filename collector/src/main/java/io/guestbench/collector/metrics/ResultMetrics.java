@@ -1,0 +1,130 @@
+package io.guestbench.collector.metrics;
+
+import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.ProbeResult;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Probe results and agent presence as Prometheus metrics, from a fixed catalogue of families;
+ * registers itself with the registry it is given. Thread-safe. Call {@link #check} on every result
+ * and {@link #record} only on those without problems.
+ */
+@Singleton
+public final class ResultMetrics implements MultiCollector {
+  private final Clock clock;
+  private final List<Family> families;
+  private final ResultChecker checker;
+  private final ResultRecorder recorder;
+  private final ConcurrentHashMap<String, AgentSeries> agents = new ConcurrentHashMap<>();
+
+  @Inject
+  public ResultMetrics(PrometheusRegistry registry, Clock clock) {
+    this(registry, clock, Catalogue.standard());
+  }
+
+  ResultMetrics(PrometheusRegistry registry, Clock clock, Catalogue catalogue) {
+    this.clock = clock;
+    this.families = catalogue.families();
+    this.checker = new ResultChecker(catalogue);
+    this.recorder = new ResultRecorder(catalogue);
+    registry.register(this);
+  }
+
+  /** What stops {@code r} from being recorded; empty when nothing does. Never throws. */
+  public List<Problem> check(ProbeResult r) {
+    return checker.check(r);
+  }
+
+  /**
+   * Adds a result that {@link #check} found no problems with to the agent's series.
+   *
+   * @throws IllegalArgumentException if {@code r} would not have passed {@link #check}
+   */
+  public void record(AgentLabels agent, ProbeResult r) {
+    recorder.record(agents.computeIfAbsent(agent.agentId(), id -> new AgentSeries()), agent, r);
+  }
+
+  /** Shows the agent as connected, with the facts {@code guestbench_agent_info} carries. */
+  public void agentConnected(AgentLabels agent, Map<String, String> facts) {
+    List<String> info = new ArrayList<>(agent.values());
+    Families.INFO_FACTS.forEach(k -> info.add(LabelValues.bounded(facts.getOrDefault(k, ""))));
+    var infoLabels = Families.AGENT_INFO.labels(info);
+    agents.compute(
+        agent.agentId(),
+        (id, series) -> {
+          AgentSeries s = series == null ? new AgentSeries() : series;
+          s.connected(agent, infoLabels);
+          return s;
+        });
+  }
+
+  /** Shows the agent as gone from now on; a later {@link #agentConnected} undoes it. */
+  public void agentDisconnected(String agentId) {
+    long now = clock.monotonicNanos();
+    agents.computeIfPresent(
+        LabelValues.bounded(agentId),
+        (id, series) -> {
+          series.disconnected(now);
+          return series;
+        });
+  }
+
+  /** Drops every series of each agent gone for longer than {@code ttl}; returns how many. */
+  public int removeDepartedAgents(Duration ttl) {
+    long now = clock.monotonicNanos();
+    long ttlNanos = ttl.compareTo(Duration.ofDays(36_500)) > 0 ? Long.MAX_VALUE : ttl.toNanos();
+    AtomicInteger removed = new AtomicInteger();
+    for (String id : agents.keySet()) {
+      // compute() runs under the same lock as agentConnected(), so a reconnect either comes
+      // first and keeps the agent, or comes after and starts it afresh.
+      agents.computeIfPresent(
+          id,
+          (key, series) -> {
+            boolean gone = series.goneLongerThan(now, ttlNanos);
+            removed.addAndGet(gone ? 1 : 0);
+            return gone ? null : series;
+          });
+    }
+    return removed.get();
+  }
+
+  /** Per-agent series exposed now, a histogram counting once: what a series budget counts. */
+  public long seriesCount() {
+    return agents.values().stream().mapToLong(AgentSeries::size).sum();
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    Map<String, List<DataPointSnapshot>> points = new HashMap<>();
+    for (AgentSeries series : agents.values()) {
+      series.forEachPoint(
+          (family, p) -> points.computeIfAbsent(family, f -> new ArrayList<>()).add(p));
+    }
+    MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
+    for (Family family : families) {
+      List<DataPointSnapshot> familyPoints = points.get(family.name());
+      if (familyPoints != null) {
+        snapshots.metricSnapshot(family.snapshot(familyPoints));
+      }
+    }
+    return snapshots.build();
+  }
+
+  @Override
+  public List<MetricFamilyDescriptor> getMetricFamilyDescriptors() {
+    return families.stream().map(Family::descriptor).toList();
+  }
+}

@@ -1,0 +1,105 @@
+package io.guestbench.collector.metrics;
+
+import io.guestbench.proto.v1.Distribution;
+import io.guestbench.proto.v1.ProbeResult;
+import io.guestbench.proto.v1.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Turns one checked result into updates of its agent's series. Everything the updates need is
+ * looked up and decoded first, so a result that never passed the checks fails with an {@link
+ * IllegalArgumentException} before it changes anything.
+ */
+final class ResultRecorder {
+  private static final List<RunStatus> STATUSES =
+      List.of(
+          RunStatus.RUN_STATUS_OK,
+          RunStatus.RUN_STATUS_ERROR,
+          RunStatus.RUN_STATUS_TIMEOUT,
+          RunStatus.RUN_STATUS_SKIPPED);
+
+  private final Catalogue catalogue;
+
+  ResultRecorder(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  void record(AgentSeries series, AgentLabels agent, ProbeResult r) {
+    ProbeSpec spec = require(catalogue.find(r.getKind(), r.getName()), "the probe");
+    String status = label(r.getStatus());
+    // An unsuccessful run's values may be partial, and would skew the value families.
+    boolean ok = r.getStatus() == RunStatus.RUN_STATUS_OK;
+    List<String> values = ok ? valueLabels(agent, spec, r) : List.of();
+    List<GaugeSpec> gauges = new ArrayList<>();
+    List<HistogramSpec> histograms = new ArrayList<>();
+    List<Histogram> decoded = new ArrayList<>();
+    if (ok) {
+      r.getScalarsList().forEach(s -> gauges.add(require(spec.gauge(s.getName()), s.getName())));
+      for (Distribution d : r.getDistributionsList()) {
+        histograms.add(require(spec.histogram(d.getName()), d.getName()));
+        decoded.add(decode(d));
+      }
+    }
+
+    List<String> probe = Families.with(agent.values(), spec.id());
+    for (RunStatus each : STATUSES) {
+      series.counter(Families.RUNS, Families.with(probe, label(each)));
+    }
+    series.counter(Families.RUNS, Families.with(probe, status)).increment();
+    if (r.getStealRatio() >= 0) {
+      series.setGauge(Families.STEAL, probe, r.getStealRatio());
+    }
+    if (r.getEndTimeUnixNano() > 0) {
+      series.setGauge(Families.LAST_RUN_END, probe, r.getEndTimeUnixNano() / 1e9);
+    }
+    for (int i = 0; i < gauges.size(); i++) {
+      series.setGauge(gauges.get(i).family(), values, r.getScalars(i).getValue());
+    }
+    for (int i = 0; i < histograms.size(); i++) {
+      series.histogram(histograms.get(i), values).add(decoded.get(i), r.getDistributions(i));
+    }
+  }
+
+  /** The agent labels' values followed by the label parameters' values. */
+  private static List<String> valueLabels(AgentLabels agent, ProbeSpec spec, ProbeResult r) {
+    List<String> values = new ArrayList<>(agent.values());
+    for (ParamSpec p : spec.params()) {
+      if (p.label()) {
+        values.add(require(r.getParamsMap().get(p.key()), "params." + p.key()));
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  private static Histogram decode(Distribution d) {
+    try {
+      return HdrDecoder.decode(d.getHdrHistogram());
+    } catch (HdrDecoder.FormatException e) {
+      throw new IllegalArgumentException(uncheckedResult(d.getName() + ": " + e.getMessage()));
+    }
+  }
+
+  private static String label(RunStatus status) {
+    return switch (status) {
+      case RUN_STATUS_OK -> "ok";
+      case RUN_STATUS_ERROR -> "error";
+      case RUN_STATUS_TIMEOUT -> "timeout";
+      case RUN_STATUS_SKIPPED -> "skipped";
+      case RUN_STATUS_UNSPECIFIED, UNRECOGNIZED ->
+          throw new IllegalArgumentException(uncheckedResult("status " + status));
+    };
+  }
+
+  private static <T> T require(T found, String what) {
+    if (found == null) {
+      throw new IllegalArgumentException(uncheckedResult(what + " is unknown or missing"));
+    }
+    return found;
+  }
+
+  private static String uncheckedResult(String detail) {
+    return "record() needs a result that passed check(): " + detail;
+  }
+}

@@ -1,0 +1,73 @@
+package io.guestbench.collector.metrics;
+
+import com.google.protobuf.ByteString;
+import io.guestbench.proto.v1.Distribution;
+import io.guestbench.proto.v1.ProbeKind;
+import io.guestbench.proto.v1.ProbeResult;
+import io.guestbench.proto.v1.RunStatus;
+import io.guestbench.proto.v1.Scalar;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/** Probe results as the agent builds them, for tests. */
+final class TestResults {
+  /** 2025-06-15T15:06:40Z, a round number of seconds. */
+  static final long START = 1_750_000_000_000_000_000L;
+
+  private TestResults() {}
+
+  /** An ok {@code cpu.compute} result with the agent's parameters and one distribution. */
+  static ProbeResult.Builder compute(String kernel, double opsPerSecond, long... iterationNanos) {
+    long measured = Arrays.stream(iterationNanos).sum();
+    return ProbeResult.newBuilder()
+        .setRunId("run-1")
+        .setKind(ProbeKind.PROBE_KIND_CPU)
+        .setName("compute")
+        .putParams("kernel", kernel)
+        .putParams("warmup", "1s")
+        .putParams("iterations", Integer.toString(Math.max(1, iterationNanos.length)))
+        .putParams("ops_per_iteration", "2000000")
+        .setStartTimeUnixNano(START)
+        .setEndTimeUnixNano(START + measured)
+        .addScalars(Scalar.newBuilder().setName("ops_per_second").setValue(opsPerSecond))
+        .addDistributions(distribution("iteration_nanos", iterationNanos))
+        .setStatus(RunStatus.RUN_STATUS_OK)
+        .setStealRatio(0.0)
+        .setProbeVersion("1");
+  }
+
+  /** A failed {@code cpu.compute} run as the agent reports it: no params, times or values. */
+  static ProbeResult.Builder failedCompute(RunStatus status) {
+    return ProbeResult.newBuilder()
+        .setRunId("run-x")
+        .setKind(ProbeKind.PROBE_KIND_CPU)
+        .setName("compute")
+        .setStatus(status)
+        .setStatusMessage("it broke")
+        .setStealRatio(-1)
+        .setProbeVersion("1");
+  }
+
+  /** A distribution with exact figures, from a histogram made like the agent's. */
+  static Distribution distribution(String name, long... values) {
+    Histogram histogram = new Histogram(TimeUnit.HOURS.toNanos(1), 3);
+    histogram.setAutoResize(true);
+    Arrays.stream(values).forEach(histogram::recordValue);
+    return Distribution.newBuilder()
+        .setName(name)
+        .setCount(values.length)
+        .setSum(Arrays.stream(values).sum())
+        .setMin(Arrays.stream(values).min().orElse(0))
+        .setMax(Arrays.stream(values).max().orElse(0))
+        .setHdrHistogram(encode(histogram))
+        .build();
+  }
+
+  static ByteString encode(Histogram histogram) {
+    ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity() * 2 + 256);
+    int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+    return ByteString.copyFrom(buffer.array(), 0, length);
+  }
+}
