@@ -16,6 +16,7 @@ import io.guestbench.proto.v1.Heartbeat;
 import io.guestbench.proto.v1.Nack;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ public final class StreamClient implements Service {
     this.clock = clock;
     this.ackWaiter = new AckWaiter(clock);
     this.backoff = new Backoff(target.reconnectInitial(), target.reconnectMax(), random);
-    outbox.onAppend(() -> executor.execute(this::pump));
+    outbox.onAppend(() -> onClientThread(this::pump));
   }
 
   @Override
@@ -84,7 +85,7 @@ public final class StreamClient implements Service {
 
   @Override
   public void stop(Duration grace) {
-    executor.execute(this::goodbye);
+    onClientThread(this::goodbye);
     if (heartbeats != null) {
       heartbeats.cancel(false);
     }
@@ -103,6 +104,15 @@ public final class StreamClient implements Service {
           .get(5, TimeUnit.SECONDS);
     } catch (Exception e) {
       return new StreamState(false, reconnects, lastError);
+    }
+  }
+
+  /** Runs {@code task} on the client's thread; after shutdown there is nothing left to do. */
+  private void onClientThread(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.fine("stream client stopped; dropping a late callback");
     }
   }
 
@@ -267,22 +277,22 @@ public final class StreamClient implements Service {
     @Override
     public void beforeStart(ClientCallStreamObserver<AgentMessage> requestStream) {
       this.requests = requestStream;
-      requestStream.setOnReadyHandler(() -> executor.execute(StreamClient.this::pump));
+      requestStream.setOnReadyHandler(() -> onClientThread(StreamClient.this::pump));
     }
 
     @Override
     public void onNext(CollectorMessage message) {
-      executor.execute(() -> onMessage(this, message));
+      onClientThread(() -> onMessage(this, message));
     }
 
     @Override
     public void onError(Throwable t) {
-      executor.execute(() -> onClosed(this, Status.fromThrowable(t)));
+      onClientThread(() -> onClosed(this, Status.fromThrowable(t)));
     }
 
     @Override
     public void onCompleted() {
-      executor.execute(
+      onClientThread(
           () -> onClosed(this, Status.UNAVAILABLE.withDescription("collector ended the stream")));
     }
 

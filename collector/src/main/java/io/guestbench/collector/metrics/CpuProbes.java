@@ -19,7 +19,9 @@ final class CpuProbes {
             ParamSpec.label("kernel", "int|fp"),
             ParamSpec.setting("warmup", DURATION),
             ParamSpec.setting("iterations", "[1-9][0-9]{0,8}"),
-            ParamSpec.setting("ops_per_iteration", "[1-9][0-9]{0,18}"));
+            ParamSpec.setting("ops_per_iteration", "[1-9][0-9]{0,18}"),
+            // The kernels' final state, published so the JIT cannot drop the work.
+            ParamSpec.setting("checksum", "[0-9a-f]{1,16}"));
     List<String> labels = ProbeSpec.valueLabelNames(params);
     Family opsPerSecond =
         new Family(

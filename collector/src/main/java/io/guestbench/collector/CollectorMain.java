@@ -1,0 +1,56 @@
+package io.guestbench.collector;
+
+import com.google.inject.Guice;
+import com.google.inject.Stage;
+import io.guestbench.collector.cli.ServeCommand;
+import io.guestbench.collector.cli.ValidateCommand;
+import io.guestbench.collector.config.CollectorConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The collector binary's entry point and composition root. */
+@Command(
+    name = "guestbench-collector",
+    mixinStandardHelpOptions = true,
+    versionProvider = CollectorMain.Version.class,
+    description = "Receives probe results from agents and exposes them to Prometheus.",
+    subcommands = {ServeCommand.class, ValidateCommand.class})
+public final class CollectorMain implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree, with usage errors answered in one line and exit code 2. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CollectorMain());
+    cli.setParameterExceptionHandler(
+        (ex, ignored) -> {
+          ex.getCommandLine()
+              .getErr()
+              .println("guestbench collector: " + ex.getMessage() + " (see --help)");
+          return 2;
+        });
+    return cli;
+  }
+
+  /** Builds the collector from validated config: the one place an injector is created. */
+  public static CollectorRuntime assemble(CollectorConfig config) {
+    return Guice.createInjector(Stage.PRODUCTION, new CollectorModule(config))
+        .getInstance(CollectorRuntime.class);
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.err);
+  }
+
+  /** The release, from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = CollectorMain.class.getPackage().getImplementationVersion();
+      return new String[] {"guestbench collector " + (v == null ? "dev" : v)};
+    }
+  }
+}

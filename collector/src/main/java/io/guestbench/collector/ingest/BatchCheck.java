@@ -1,0 +1,66 @@
+package io.guestbench.collector.ingest;
+
+import io.guestbench.collector.metrics.Problem;
+import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.proto.v1.Batch;
+import io.guestbench.proto.v1.ProbeResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Splits a batch into results that can be stored and results refused with a counted reason, so one
+ * bad result never costs the good ones beside it.
+ */
+final class BatchCheck {
+  private final ResultMetrics metrics;
+  private final int maxResults;
+
+  BatchCheck(ResultMetrics metrics, int maxResults) {
+    this.metrics = metrics;
+    this.maxResults = maxResults;
+  }
+
+  /**
+   * What to store and what was refused.
+   *
+   * @param accepted results to store; empty means the whole batch is refused
+   * @param rejected refused results by reason
+   * @param detail the first refusal, for the Nack and logs
+   */
+  record Verdict(List<ProbeResult> accepted, Map<String, Integer> rejected, String detail) {
+    String summaryReason() {
+      return rejected.isEmpty() ? "rejected" : rejected.keySet().iterator().next();
+    }
+  }
+
+  Verdict check(Batch batch) {
+    if (batch.getSeq() == 0) {
+      return refuseAll(batch, "bad_seq", "seq must be positive");
+    }
+    if (batch.getResultsCount() == 0) {
+      return new Verdict(List.of(), Map.of("empty_batch", 1), "a batch needs at least one result");
+    }
+    if (batch.getResultsCount() > maxResults) {
+      return refuseAll(batch, "too_many_results", "more than " + maxResults + " results");
+    }
+    List<ProbeResult> accepted = new ArrayList<>();
+    Map<String, Integer> rejected = new TreeMap<>();
+    String detail = "";
+    for (ProbeResult result : batch.getResultsList()) {
+      List<Problem> problems = metrics.check(result);
+      if (problems.isEmpty()) {
+        accepted.add(result);
+      } else {
+        rejected.merge(problems.getFirst().reason().label(), 1, Integer::sum);
+        detail = detail.isEmpty() ? problems.getFirst().toString() : detail;
+      }
+    }
+    return new Verdict(accepted, rejected, detail);
+  }
+
+  private static Verdict refuseAll(Batch batch, String reason, String detail) {
+    return new Verdict(List.of(), Map.of(reason, Math.max(1, batch.getResultsCount())), detail);
+  }
+}

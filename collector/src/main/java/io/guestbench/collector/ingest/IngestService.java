@@ -1,0 +1,38 @@
+package io.guestbench.collector.ingest;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.proto.v1.AgentMessage;
+import io.guestbench.proto.v1.CollectorMessage;
+import io.guestbench.proto.v1.CollectorServiceGrpc;
+
+/** The gRPC ingest endpoint: one {@link AgentSession} per agent stream. */
+public final class IngestService extends CollectorServiceGrpc.CollectorServiceImplBase {
+  private final IngestContext context;
+
+  public IngestService(
+      String collectorId,
+      int maxMessageBytes,
+      int maxResultsPerBatch,
+      ResultStore store,
+      ResultMetrics metrics,
+      SessionRegistry sessions,
+      IngestCounters counters) {
+    this.context =
+        new IngestContext(
+            collectorId,
+            maxMessageBytes,
+            store,
+            metrics,
+            new BatchCheck(metrics, maxResultsPerBatch),
+            sessions,
+            counters);
+  }
+
+  @Override
+  public StreamObserver<AgentMessage> connect(StreamObserver<CollectorMessage> responses) {
+    context.counters().streamOpened();
+    return new AgentSession((ServerCallStreamObserver<CollectorMessage>) responses, context);
+  }
+}

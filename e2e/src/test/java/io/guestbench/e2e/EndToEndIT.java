@@ -1,0 +1,101 @@
+package io.guestbench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path with real parts: collector and agent as processes on loopback, a real Prometheus
+ * scraping the collector, and the answer read back through Prometheus's query API.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class EndToEndIT {
+  @TempDir Path dir;
+  private ProcessRunner runner;
+
+  @AfterEach
+  void killLeftovers() {
+    if (runner != null) {
+      runner.killAll();
+    }
+  }
+
+  @Test
+  void cpuResultsFlowFromAgentThroughCollectorIntoPrometheus() throws Exception {
+    runner = new ProcessRunner(dir);
+    CollectorProcess collector = CollectorProcess.start(runner, dir);
+    PrometheusServer prometheus = PrometheusServer.start(runner, dir, collector.httpPort);
+    Path config = dir.resolve("agent.yaml");
+    Files.writeString(
+        config,
+        """
+        agent:
+          labels: {experiment: e2e}
+        collector: {address: "127.0.0.1:1", plaintext: true}
+        plan:
+          rounds: 1
+          probes:
+            - {probe: cpu.compute, kernel: int, warmup: 200ms, iterations: 5}
+            - {probe: cpu.compute, kernel: fp, warmup: 200ms, iterations: 5}
+        """);
+
+    ProcessRunner.Finished agent =
+        runner.run(
+            "agent",
+            90,
+            ProcessRunner.jar(
+                "guestbench.agent.jar",
+                "run",
+                "--config",
+                config.toString(),
+                "--collector",
+                "127.0.0.1:" + collector.grpcPort,
+                "--agent-id",
+                "e2e-agent"));
+
+    assertThat(agent.exit()).as("agent stderr: %s", agent.err()).isZero();
+    assertThat(agent.out()).contains("cpu.compute").contains("kernel=int").contains("kernel=fp");
+    assertThat(agent.err()).contains("collector stored 2 results");
+
+    List<JsonNode> series = new ArrayList<>();
+    Poll.until(
+        "both kernels' series in Prometheus",
+        30,
+        () -> {
+          series.clear();
+          prometheus.query("guestbench_cpu_compute_ops_per_second").forEach(series::add);
+          return series.size() == 2;
+        });
+    for (JsonNode s : series) {
+      JsonNode labels = s.path("metric");
+      assertThat(labels.path("agent_id").asText()).isEqualTo("e2e-agent");
+      assertThat(labels.path("virt_type").asText()).isNotEmpty();
+      assertThat(labels.path("experiment").asText()).isEqualTo("e2e");
+      assertThat(s.path("value").get(1).asDouble()).isPositive();
+    }
+    JsonNode count =
+        prometheus.query(
+            "sum(guestbench_cpu_compute_iteration_seconds_count{agent_id=\"e2e-agent\"})");
+    assertThat(count.get(0).path("value").get(1).asDouble()).isEqualTo(10.0);
+    assertThat(prometheus.query("guestbench_agent_info{agent_id=\"e2e-agent\"}")).hasSize(1);
+
+    String exposition = Http.get(collector.metricsUrl()).body();
+    assertThat(exposition).contains("guestbench_cpu_compute_iteration_seconds_bucket");
+    assertThat(Promtool.checkMetrics(exposition)).as("promtool check metrics").isEmpty();
+    assertThat(Http.get("http://127.0.0.1:" + collector.httpPort + "/healthz").statusCode())
+        .isEqualTo(200);
+    assertThat(Http.get("http://127.0.0.1:" + collector.httpPort + "/readyz").statusCode())
+        .isEqualTo(200);
+
+    assertThat(collector.terminate(20)).isZero();
+  }
+}

@@ -1,0 +1,71 @@
+package io.guestbench.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts the real binaries the way the launcher does, with output captured to files. */
+final class ProcessRunner {
+  private final Path workDir;
+  private final List<Process> started = new ArrayList<>();
+
+  ProcessRunner(Path workDir) {
+    this.workDir = workDir;
+  }
+
+  static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  static List<String> jar(String property, String... args) {
+    String jar = System.getProperty(property);
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException(property + " does not name a built jar: " + jar);
+    }
+    List<String> command =
+        new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", jar));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  Process start(String name, List<String> command) throws IOException {
+    Process p =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(workDir.resolve(name + ".out").toFile())
+            .redirectError(workDir.resolve(name + ".err").toFile())
+            .start();
+    started.add(p);
+    return p;
+  }
+
+  /** Runs to completion within {@code seconds}; fails the test if it does not. */
+  Finished run(String name, int seconds, List<String> command) throws Exception {
+    Process p = start(name, command);
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(
+          name + " did not finish within " + seconds + " s; stderr: " + err(name));
+    }
+    return new Finished(p.exitValue(), out(name), err(name));
+  }
+
+  String out(String name) throws IOException {
+    return Files.readString(workDir.resolve(name + ".out"));
+  }
+
+  String err(String name) throws IOException {
+    return Files.readString(workDir.resolve(name + ".err"));
+  }
+
+  /** Kills whatever is still running. */
+  void killAll() {
+    started.forEach(Process::destroyForcibly);
+  }
+
+  /** What a finished process left behind. */
+  record Finished(int exit, String out, String err) {}
+}
