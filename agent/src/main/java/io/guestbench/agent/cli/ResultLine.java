@@ -31,7 +31,12 @@ final class ResultLine {
   static String format(ProbeResult r) {
     StringBuilder line = new StringBuilder(ProbeCatalog.id(r.getKind(), r.getName()));
     new TreeMap<>(r.getParamsMap())
-        .forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("checksum")) {
+                line.append(' ').append(k).append('=').append(v);
+              }
+            });
     if (r.getStatus() != RunStatus.RUN_STATUS_OK) {
       return line.append("  ")
           .append(status(r))
@@ -39,42 +44,67 @@ final class ResultLine {
           .append(r.getStatusMessage())
           .toString();
     }
-    r.getScalarsList()
-        .forEach(
-            s -> line.append("  ").append(s.getName()).append('=').append(number(s.getValue())));
+    r.getScalarsList().forEach(s -> line.append("  ").append(scalar(s.getName(), s.getValue())));
     r.getDistributionsList().forEach(d -> line.append("  ").append(percentiles(d)));
     if (r.getStealRatio() >= 0) {
-      line.append(String.format(Locale.ROOT, "  steal=%.2f%%", r.getStealRatio() * 100));
+      line.append(String.format(Locale.ROOT, "  steal %.2f%%", r.getStealRatio() * 100));
     }
     return line.toString();
   }
 
+  private static String scalar(String name, double value) {
+    if (name.endsWith("_per_second")) {
+      String what = name.substring(0, name.length() - "_per_second".length());
+      return si(value) + " " + what + "/s";
+    }
+    return name + " " + si(value);
+  }
+
   private static String percentiles(Distribution d) {
+    String what = d.getName().replaceFirst("_nanos$", "");
     try {
       Histogram h =
           Histogram.decodeFromCompressedByteBuffer(
               ByteBuffer.wrap(d.getHdrHistogram().toByteArray()), 0);
       return String.format(
           Locale.ROOT,
-          "%s p50=%s p99=%s max=%s n=%d",
-          d.getName(),
-          number(h.getValueAtPercentile(50)),
-          number(h.getValueAtPercentile(99)),
-          number(d.getMax()),
+          "%s p50 %s p99 %s max %s (n=%d)",
+          what,
+          nanos(h.getValueAtPercentile(50)),
+          nanos(h.getValueAtPercentile(99)),
+          nanos(d.getMax()),
           d.getCount());
     } catch (Exception e) {
-      return d.getName() + " (undecodable)";
+      return what + " (undecodable)";
     }
+  }
+
+  /** A nanosecond figure in the unit a person reads best. */
+  static String nanos(double ns) {
+    if (ns >= 1e9) {
+      return String.format(Locale.ROOT, "%.3g s", ns / 1e9);
+    }
+    if (ns >= 1e6) {
+      return String.format(Locale.ROOT, "%.3g ms", ns / 1e6);
+    }
+    if (ns >= 1e3) {
+      return String.format(Locale.ROOT, "%.3g us", ns / 1e3);
+    }
+    return String.format(Locale.ROOT, "%.0f ns", ns);
+  }
+
+  /** A count with an SI prefix, three significant digits. */
+  static String si(double v) {
+    String[] prefixes = {"", "k", "M", "G", "T"};
+    int i = 0;
+    while (Math.abs(v) >= 1000 && i < prefixes.length - 1) {
+      v /= 1000;
+      i++;
+    }
+    return String.format(Locale.ROOT, "%.3g%s", v, prefixes[i]);
   }
 
   private static String status(ProbeResult r) {
     return r.getStatus().name().substring("RUN_STATUS_".length()).toLowerCase(Locale.ROOT);
-  }
-
-  static String number(double v) {
-    if (v >= 1e6 || (v != 0 && Math.abs(v) < 1e-2)) {
-      return String.format(Locale.ROOT, "%.3e", v);
-    }
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
   }
 }
