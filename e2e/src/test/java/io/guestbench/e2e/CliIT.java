@@ -92,4 +92,30 @@ class CliIT {
         .contains("UNAVAILABLE");
     assertThat(result.err()).doesNotContain("\tat ");
   }
+
+  @Test
+  void aRepeatingAgentStopsCleanlyOnSigterm() throws Exception {
+    runner = new ProcessRunner(dir);
+    CollectorProcess collector = CollectorProcess.start(runner, dir);
+    Path config = dir.resolve("forever.yaml");
+    Files.writeString(
+        config,
+        """
+        collector: {address: "127.0.0.1:%d", plaintext: true}
+        plan: {rounds: 0, interval: 100ms, probes: [{probe: cpu.compute, warmup: 0s, iterations: 2}]}
+        """
+            .formatted(collector.grpcPort));
+    Process agent =
+        runner.start(
+            "forever",
+            ProcessRunner.jar("guestbench.agent.jar", "run", "--config", config.toString()));
+    Poll.until("a few results printed", 30, () -> runner.out("forever").lines().count() >= 3);
+    agent.destroy();
+    assertThat(agent.waitFor(15, TimeUnit.SECONDS))
+        .as("agent stops within 15 s of SIGTERM")
+        .isTrue();
+    assertThat(agent.exitValue()).isZero();
+    assertThat(runner.err("forever")).doesNotContain("\tat ");
+    assertThat(collector.terminate(20)).isZero();
+  }
 }

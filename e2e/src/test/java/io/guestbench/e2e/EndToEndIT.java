@@ -95,6 +95,15 @@ class EndToEndIT {
         .isEqualTo(200);
     assertThat(Http.get("http://127.0.0.1:" + collector.httpPort + "/readyz").statusCode())
         .isEqualTo(200);
+    assertThat(Http.contentTypeFor(collector.metricsUrl(), "application/openmetrics-text"))
+        .startsWith("application/openmetrics-text");
+    assertThat(
+            Http.contentTypeFor(
+                collector.metricsUrl(),
+                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                    + "encoding=delimited"))
+        .startsWith("application/vnd.google.protobuf");
+    assertThat(GrpcHealth.status("127.0.0.1", collector.grpcPort)).isEqualTo("SERVING");
 
     assertThat(collector.terminate(20)).isZero();
   }

@@ -19,4 +19,16 @@ final class Http {
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
+
+  /** The Content-Type the server chose for an {@code Accept} header. */
+  static String contentTypeFor(String url, String accept) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", accept)
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return response.headers().firstValue("Content-Type").orElse("");
+  }
 }
