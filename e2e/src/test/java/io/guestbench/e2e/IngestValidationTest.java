@@ -6,6 +6,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.guestbench.proto.v1.CollectorMessage;
+import io.guestbench.proto.v1.Hello;
+import io.guestbench.proto.v1.HostFacts;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.testing.GrpcCleanupExtension;
 import java.util.concurrent.TimeUnit;
@@ -102,5 +104,34 @@ class IngestValidationTest {
     CollectorMessage refused = agent.next();
     assertThat(refused.getNack().getSeq()).isEqualTo(2);
     assertThat(refused.getNack().getRetryable()).isFalse();
+  }
+
+  @Test
+  void aDeclaredGuestTypeWinsOnSeriesButBothStayVisible() throws Exception {
+    Hello hello =
+        RawAgentStream.hello("declared", 1).toBuilder()
+            .setFacts(
+                HostFacts.newBuilder()
+                    .setVirtType("xen-hvm")
+                    .putFacts("instance_type", "m3.medium"))
+            .putLabels("virt_type", "xen-pv")
+            .putLabels("experiment", "pv-vs-hvm")
+            .build();
+    RawAgentStream agent = new RawAgentStream(channel).send(hello);
+    agent.next();
+    agent.send(1, SampleResults.cpu("r", "int", 1e9, 1000));
+    agent.next();
+    String exposition = collector.scrape();
+    assertThat(exposition)
+        .contains("detected_virt_type=\"xen-hvm\"")
+        .contains("declared_virt_type=\"xen-pv\"")
+        .contains("virt_type_mismatch=\"true\"")
+        .contains("instance_type=\"m3.medium\"");
+    assertThat(
+            exposition.lines().filter(l -> l.startsWith("guestbench_cpu_compute_ops_per_second{")))
+        .singleElement()
+        .asString()
+        .contains("virt_type=\"xen-pv\"")
+        .contains("experiment=\"pv-vs-hvm\"");
   }
 }

@@ -69,10 +69,19 @@ final class HelloCheck {
   /** Facts for the agent's info series, including both detected and declared guest types. */
   static Map<String, String> infoFacts(Hello hello) {
     Map<String, String> info = new LinkedHashMap<>(hello.getFacts().getFactsMap());
+    String detected = hello.getFacts().getVirtType();
+    String declared = hello.getLabelsOrDefault("virt_type", "");
     info.put("agent_version", hello.getAgentVersion());
-    info.put("detected_virt_type", hello.getFacts().getVirtType());
-    info.put("declared_virt_type", hello.getLabelsOrDefault("virt_type", ""));
+    info.put("detected_virt_type", detected);
+    info.put("declared_virt_type", declared);
+    info.put("virt_type_mismatch", String.valueOf(disagree(declared, detected)));
     return info;
+  }
+
+  /** Both known and different: the operator's declaration contradicts the evidence. */
+  static boolean disagree(String declared, String detected) {
+    boolean known = !declared.isEmpty() && !detected.isEmpty() && !detected.equals("unknown");
+    return known && !declared.equals(detected);
   }
 
   private static String truncate(String s) {

@@ -10,12 +10,20 @@ final class Families {
   /** Facts copied from the agent's host facts into {@link #AGENT_INFO}, in label order. */
   static final List<String> INFO_FACTS =
       List.of(
+          "detected_virt_type",
           "declared_virt_type",
+          "virt_type_mismatch",
           "agent_version",
           "clocksource",
           "kernel_release",
           "cpu_model",
+          "xen_pv_drivers",
+          "sriov",
+          "nvme",
+          "container",
+          "instance_id",
           "ami_id",
+          "kernel_id",
           "availability_zone",
           "region");
 

@@ -36,15 +36,20 @@ final class Scenario {
   }
 
   private static Map<String, String> facts(String declared, String clocksource, String kernel) {
-    return Map.of(
-        "declared_virt_type", declared,
-        "agent_version", "0.1.0",
-        "clocksource", clocksource,
-        "kernel_release", kernel,
-        "cpu_model", "Intel(R) Xeon(R) CPU E5-2670 v2 @ 2.50GHz",
-        "ami_id", "ami-0123456789abcdef0",
-        "availability_zone", "eu-west-1a",
-        "region", "eu-west-1",
-        "instance_id", "i-0abc, not a label");
+    return Map.ofEntries(
+        Map.entry("declared_virt_type", declared),
+        Map.entry("detected_virt_type", declared.equals("hvm") ? "xen-hvm" : "xen-pv"),
+        Map.entry("virt_type_mismatch", "false"),
+        Map.entry("agent_version", "0.1.0"),
+        Map.entry("clocksource", clocksource),
+        Map.entry("kernel_release", kernel),
+        Map.entry("cpu_model", "Intel(R) Xeon(R) CPU E5-2670 v2 @ 2.50GHz"),
+        Map.entry("ami_id", "ami-0123456789abcdef0"),
+        Map.entry("availability_zone", "eu-west-1a"),
+        Map.entry("region", "eu-west-1"),
+        Map.entry("instance_id", "i-0abc123"),
+        Map.entry("sriov", declared.equals("hvm") ? "ixgbevf" : "none"),
+        Map.entry("xen_pv_drivers", "true"),
+        Map.entry("cpu_flags", "not in the info set"));
   }
 }
