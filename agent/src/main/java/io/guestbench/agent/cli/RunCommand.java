@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,6 +51,8 @@ public final class RunCommand implements Callable<Integer> {
       description =
           "With a finite plan: how long to wait for the last acknowledgement (default 60s).")
   String ackTimeout = "60s";
+
+  @Mixin ImdsOptions imds = new ImdsOptions();
 
   @Option(names = "--json", description = "Print each result as one JSON line (proto3 JSON).")
   boolean json;
@@ -101,6 +104,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       c = c.with(agentId, c.collector(), c.plan());
     }
+    c = c.withImds(imds.apply(c.imds()));
     if (rounds != null) {
       if (rounds < 0) {
         throw new IllegalArgumentException("--rounds " + rounds + " (expected: 0 or more)");

@@ -1,5 +1,6 @@
 package io.guestbench.agent.config;
 
+import io.guestbench.agent.host.imds.ImdsSettings;
 import io.guestbench.agent.plan.Plan;
 import java.util.Map;
 import java.util.Objects;
@@ -12,22 +13,30 @@ import java.util.Objects;
  * @param collector where and how to stream results
  * @param bufferMaxBytes bound of the in-memory outbox; oldest batches are dropped beyond it
  * @param plan what to run, how often
+ * @param imds whether and where to ask the EC2 instance metadata service
  */
 public record AgentConfig(
     String agentId,
     Map<String, String> labels,
     CollectorTarget collector,
     long bufferMaxBytes,
-    Plan plan) {
+    Plan plan,
+    ImdsSettings imds) {
   public AgentConfig {
     Objects.requireNonNull(agentId, "agentId");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(collector, "collector");
     Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(imds, "imds");
   }
 
   /** The same configuration with some values replaced from the command line. */
   public AgentConfig with(String newAgentId, CollectorTarget newCollector, Plan newPlan) {
-    return new AgentConfig(newAgentId, labels, newCollector, bufferMaxBytes, newPlan);
+    return new AgentConfig(newAgentId, labels, newCollector, bufferMaxBytes, newPlan, imds);
+  }
+
+  /** The same configuration with other IMDS settings (from the command line). */
+  public AgentConfig withImds(ImdsSettings newImds) {
+    return new AgentConfig(agentId, labels, collector, bufferMaxBytes, plan, newImds);
   }
 }

@@ -2,6 +2,7 @@ package io.guestbench.agent.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
+import io.guestbench.agent.host.imds.ImdsSettings;
 import io.guestbench.agent.plan.Plan;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeSpec;
@@ -9,6 +10,7 @@ import io.guestbench.common.config.ConfigException;
 import io.guestbench.common.config.ConfigNode;
 import io.guestbench.common.config.ConfigProblems;
 import io.guestbench.common.config.YamlDocuments;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,9 +55,10 @@ public final class AgentConfigLoader {
     long bufferBytes = buffer.bytes("max_bytes", DEFAULT_BUFFER_BYTES, 1L << 20, 16L << 30);
     buffer.finish();
     Plan plan = plan(root.child("plan"));
+    ImdsSettings imds = imds(root.child("imds"));
     root.finish();
     problems.throwIfAny();
-    return new AgentConfig(agentId, labels, collector, bufferBytes, plan);
+    return new AgentConfig(agentId, labels, collector, bufferBytes, plan, imds);
   }
 
   private static CollectorTarget collector(ConfigNode node) {
@@ -98,6 +101,31 @@ public final class AgentConfigLoader {
     node.finish();
     return new CollectorTarget(
         address.host(), address.port(), plaintext, initial, max, heartbeat, inFlight);
+  }
+
+  private static ImdsSettings imds(ConfigNode node) {
+    ImdsSettings defaults = ImdsSettings.defaults();
+    boolean enabled = node.bool("enabled", true);
+    URI endpoint = defaults.endpoint();
+    String text = node.string("endpoint", null);
+    if (text != null) {
+      try {
+        endpoint = ImdsSettings.parseEndpoint(text);
+      } catch (IllegalArgumentException e) {
+        node.problems().add(node.path("endpoint"), text, "an http or https URL");
+      }
+    }
+    Duration deadline =
+        node.duration(
+            "deadline", defaults.totalDeadline(), Duration.ofMillis(100), Duration.ofSeconds(60));
+    node.finish();
+    return new ImdsSettings(
+        endpoint,
+        defaults.tokenTtl(),
+        defaults.connectTimeout(),
+        defaults.requestTimeout(),
+        deadline,
+        enabled);
   }
 
   private Plan plan(ConfigNode node) {

@@ -3,6 +3,7 @@ package io.guestbench.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.guestbench.agent.host.imds.ImdsSettings;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeRun;
@@ -54,6 +55,7 @@ class AgentConfigLoaderTest {
     assertThat(c.plan().repeatsForever()).isTrue();
     assertThat(c.plan().interval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.plan().probes()).containsExactly(new ProbeSpec("cpu.compute", Map.of()));
+    assertThat(c.imds()).isEqualTo(ImdsSettings.defaults());
   }
 
   @Test
@@ -80,6 +82,7 @@ class AgentConfigLoaderTest {
                   probes:
                     - probe: cpu.compute
                       kernel: fp
+                imds: {enabled: false, endpoint: "http://127.0.0.1:9999", deadline: 500ms}
                 """);
     assertThat(c.agentId()).isEqualTo("hvm-a");
     assertThat(c.labels())
@@ -115,6 +118,7 @@ class AgentConfigLoaderTest {
                             - probe: cpu.compute
                               kernel: quantum
                             - probe: disk.teleport
+                        imds: {endpoint: "ftp://x"}
                         extra: 1
                         """))
         .isInstanceOfSatisfying(
@@ -134,6 +138,7 @@ class AgentConfigLoaderTest {
                         "bad.yaml: plan.rounds: -1 (expected: 0..1000000)",
                         "bad.yaml: plan.probes[0].kernel: quantum (expected: int or fp)",
                         "bad.yaml: plan.probes[1].probe: disk.teleport (expected: one of cpu.compute)",
+                        "bad.yaml: imds.endpoint: ftp://x (expected: an http or https URL)",
                         "bad.yaml: extra: unknown key"));
   }
 
