@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import io.guestbench.agent.cli.CpuCommand;
 import io.guestbench.agent.cli.RunCommand;
 import io.guestbench.agent.cli.ValidateCommand;
+import io.guestbench.common.cli.OneLineUsageErrors;
 import io.guestbench.common.time.Clock;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -30,14 +31,7 @@ public final class AgentMain implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AgentMain());
     cli.addSubcommand(new CpuCommand(Clock.system()));
-    cli.setParameterExceptionHandler(
-        (ex, ignored) -> {
-          ex.getCommandLine()
-              .getErr()
-              .println("guestbench agent: " + ex.getMessage() + " (see --help)");
-          return 2;
-        });
-    return cli;
+    return OneLineUsageErrors.install(cli, "guestbench agent");
   }
 
   /** Builds the agent's object graph for a host root: the one place an injector is created. */

@@ -5,6 +5,7 @@ import com.google.inject.Stage;
 import io.guestbench.collector.cli.ServeCommand;
 import io.guestbench.collector.cli.ValidateCommand;
 import io.guestbench.collector.config.CollectorConfig;
+import io.guestbench.common.cli.OneLineUsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,14 +25,7 @@ public final class CollectorMain implements Runnable {
   /** The command tree, with usage errors answered in one line and exit code 2. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new CollectorMain());
-    cli.setParameterExceptionHandler(
-        (ex, ignored) -> {
-          ex.getCommandLine()
-              .getErr()
-              .println("guestbench collector: " + ex.getMessage() + " (see --help)");
-          return 2;
-        });
-    return cli;
+    return OneLineUsageErrors.install(cli, "guestbench collector");
   }
 
   /** Builds the collector from validated config: the one place an injector is created. */

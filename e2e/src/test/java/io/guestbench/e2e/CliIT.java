@@ -5,27 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input at the command line: one line, the right exit code, never a hang. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class CliIT {
-  @TempDir Path dir;
-  private ProcessRunner runner;
-
-  @AfterEach
-  void killLeftovers() {
-    if (runner != null) {
-      runner.killAll();
-    }
-  }
-
+class CliIT extends RealProcessTest {
   @Test
   void unknownFlagIsAUsageErrorWithExitCode2() throws Exception {
-    runner = new ProcessRunner(dir);
     var agent =
         runner.run(
             "agent",
@@ -46,7 +33,6 @@ class CliIT {
 
   @Test
   void validateListsEveryProblemWithoutAStackTrace() throws Exception {
-    runner = new ProcessRunner(dir);
     Path config = dir.resolve("bad.yaml");
     Files.writeString(
         config,
@@ -67,7 +53,6 @@ class CliIT {
 
   @Test
   void unreachableCollectorEndsWithOneLineAfterTheAckTimeout() throws Exception {
-    runner = new ProcessRunner(dir);
     Path config = dir.resolve("agent.yaml");
     Files.writeString(
         config,
@@ -95,7 +80,6 @@ class CliIT {
 
   @Test
   void aRepeatingAgentStopsCleanlyOnSigterm() throws Exception {
-    runner = new ProcessRunner(dir);
     CollectorProcess collector = CollectorProcess.start(runner, dir);
     Path config = dir.resolve("forever.yaml");
     Files.writeString(

@@ -8,30 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole path with real parts: collector and agent as processes on loopback, a real Prometheus
  * scraping the collector, and the answer read back through Prometheus's query API.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class EndToEndIT {
-  @TempDir Path dir;
-  private ProcessRunner runner;
-
-  @AfterEach
-  void killLeftovers() {
-    if (runner != null) {
-      runner.killAll();
-    }
-  }
-
+class EndToEndIT extends RealProcessTest {
   @Test
   void cpuResultsFlowFromAgentThroughCollectorIntoPrometheus() throws Exception {
-    runner = new ProcessRunner(dir);
     CollectorProcess collector = CollectorProcess.start(runner, dir);
     PrometheusServer prometheus = PrometheusServer.start(runner, dir, collector.httpPort);
     Path config = dir.resolve("agent.yaml");
