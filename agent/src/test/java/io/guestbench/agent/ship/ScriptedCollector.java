@@ -25,7 +25,8 @@ final class ScriptedCollector extends CollectorServiceGrpc.CollectorServiceImplB
       public void onNext(AgentMessage message) {
         received.add(message);
         if (message.hasHello()) {
-          responses.onNext(
+          send(
+              responses,
               CollectorMessage.newBuilder()
                   .setWelcome(Welcome.newBuilder().setHighestStoredSeq(welcomeHighest))
                   .build());
@@ -51,6 +52,13 @@ final class ScriptedCollector extends CollectorServiceGrpc.CollectorServiceImplB
   }
 
   void sendToLatest(CollectorMessage message) {
-    streams.getLast().onNext(message);
+    send(streams.getLast(), message);
+  }
+
+  /** A server stream is not thread-safe: the test thread and gRPC's thread both send here. */
+  private static void send(StreamObserver<CollectorMessage> stream, CollectorMessage message) {
+    synchronized (stream) {
+      stream.onNext(message);
+    }
   }
 }
