@@ -106,4 +106,11 @@ class HostFilesTest {
     assertThat(files.linkTargetName("/sys/block/xvdz/device/driver")).isEmpty();
     assertThat(files.linkTargetName("relative")).isEmpty();
   }
+
+  @Test
+  void fixtureLinksAreRealSymbolicLinks() {
+    HostFiles files = HostFixtures.files("xen-hvm-pv-drivers");
+
+    assertThat(files.linkTargetName("/sys/block/xvda/device/driver")).hasValue("vbd");
+  }
 }
