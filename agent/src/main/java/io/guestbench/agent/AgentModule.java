@@ -3,6 +3,7 @@ package io.guestbench.agent;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import io.guestbench.agent.config.HostName;
+import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.cpu.ComputeProbe;
@@ -22,6 +23,8 @@ final class AgentModule extends AbstractModule {
     bind(Clock.class).toInstance(Clock.system());
     bind(HostFiles.class).toInstance(new HostFiles(hostRoot));
     bind(HostName.class).toInstance(new HostName(hostRoot.resolve("proc/sys/kernel/hostname")));
+    // Further fact sources (instance metadata) are added to this set; detection needs none.
+    Multibinder.newSetBinder(binder(), FactSource.class);
     Multibinder<Probe> probes = Multibinder.newSetBinder(binder(), Probe.class);
     probes.addBinding().to(ComputeProbe.class);
   }

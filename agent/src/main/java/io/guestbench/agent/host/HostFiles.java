@@ -7,8 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads host files such as {@code /proc/stat} below one root directory: {@code /} in production, a
@@ -17,6 +19,9 @@ import java.util.Optional;
 public final class HostFiles {
   /** Larger files are refused: nothing the agent reads from /proc or /sys is near this size. */
   public static final int MAX_BYTES = 1 << 20;
+
+  /** Longer listings are cut: a host with more block or PCI devices than this is not our case. */
+  public static final int MAX_ENTRIES = 4096;
 
   private final Path root;
 
@@ -54,6 +59,45 @@ public final class HostFiles {
       return HostFile.unreadable(absolutePath, "permission denied");
     } catch (IOException | RuntimeException e) {
       return HostFile.unreadable(absolutePath, describe(e));
+    }
+  }
+
+  /**
+   * The sorted names in the host directory at {@code absoluteDir}, at most {@link #MAX_ENTRIES};
+   * empty when it is missing, not a directory or unreadable.
+   */
+  public List<String> list(String absoluteDir) {
+    Optional<Path> dir = resolve(absoluteDir);
+    if (dir.isEmpty()) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(dir.get())) {
+      return entries.map(p -> p.getFileName().toString()).sorted().limit(MAX_ENTRIES).toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** Whether {@code absolutePath} is a directory on the host, following symbolic links. */
+  public boolean isDirectory(String absolutePath) {
+    return resolve(absolutePath).map(Files::isDirectory).orElse(false);
+  }
+
+  /**
+   * The last element of the target of the symbolic link at {@code absolutePath}, for example {@code
+   * vbd} for {@code /sys/block/xvda/device/driver}; empty when it is not a readable link. Only the
+   * link itself is read, so a target outside the root (or a dangling one) is harmless.
+   */
+  public Optional<String> linkTargetName(String absolutePath) {
+    Optional<Path> link = resolve(absolutePath);
+    if (link.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path name = Files.readSymbolicLink(link.get()).getFileName();
+      return name == null ? Optional.empty() : Optional.of(name.toString());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -4,7 +4,7 @@ import com.google.inject.Inject;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.guestbench.agent.config.AgentConfig;
-import io.guestbench.agent.host.BasicFacts;
+import io.guestbench.agent.host.detect.HostFactsCollector;
 import io.guestbench.agent.plan.PlanRunner;
 import io.guestbench.agent.plan.ProbeRunner;
 import io.guestbench.agent.plan.ResultListener;
@@ -21,11 +21,11 @@ import java.util.concurrent.ScheduledExecutorService;
 /** Builds an {@link AgentRuntime} for a validated config; the injector supplies the rest. */
 public final class AgentRuntimeFactory {
   private final ProbeCatalog catalog;
-  private final BasicFacts facts;
+  private final HostFactsCollector facts;
   private final Clock clock;
 
   @Inject
-  AgentRuntimeFactory(ProbeCatalog catalog, BasicFacts facts, Clock clock) {
+  AgentRuntimeFactory(ProbeCatalog catalog, HostFactsCollector facts, Clock clock) {
     this.catalog = catalog;
     this.facts = facts;
     this.clock = clock;

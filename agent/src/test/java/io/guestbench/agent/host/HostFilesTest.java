@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +72,45 @@ class HostFilesTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new HostFile("/a", null, null))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void listsSortedNamesAndNothingWhenMissing() throws IOException {
+    Files.createDirectories(root.resolve("sys/block/xvdb"));
+    Files.createDirectories(root.resolve("sys/block/xvda"));
+    Files.writeString(root.resolve("sys/block/file"), "x");
+    HostFiles files = new HostFiles(root);
+
+    assertThat(files.list("/sys/block")).containsExactly("file", "xvda", "xvdb");
+    assertThat(files.list("/sys/class/net")).isEmpty();
+    assertThat(files.list("/sys/block/file")).isEmpty();
+    assertThat(files.list("/../")).isEmpty();
+    assertThat(files.isDirectory("/sys/block/xvda")).isTrue();
+    assertThat(files.isDirectory("/sys/block/file")).isFalse();
+    assertThat(files.isDirectory("/sys/nothing")).isFalse();
+  }
+
+  @Test
+  void linkTargetNameIsTheLastElementEvenWhenDangling() throws IOException {
+    Path device = Files.createDirectories(root.resolve("sys/devices/vbd-51712"));
+    Files.createSymbolicLink(device.resolve("driver"), Path.of("../../bus/xen/drivers/vbd"));
+    Files.createDirectories(root.resolve("sys/block/xvda"));
+    Files.createSymbolicLink(
+        root.resolve("sys/block/xvda/device"), Path.of("../../devices/vbd-51712"));
+    HostFiles files = new HostFiles(root);
+
+    assertThat(files.linkTargetName("/sys/block/xvda/device/driver")).hasValue("vbd");
+    assertThat(files.linkTargetName("/sys/block/xvda/device")).hasValue("vbd-51712");
+    assertThat(files.isDirectory("/sys/block/xvda/device")).isTrue();
+    assertThat(files.linkTargetName("/sys/block/xvda")).isEqualTo(Optional.empty());
+    assertThat(files.linkTargetName("/sys/block/xvdz/device/driver")).isEmpty();
+    assertThat(files.linkTargetName("relative")).isEmpty();
+  }
+
+  @Test
+  void fixtureLinksAreRealSymbolicLinks() {
+    HostFiles files = HostFixtures.files("xen-hvm-pv-drivers");
+
+    assertThat(files.linkTargetName("/sys/block/xvda/device/driver")).hasValue("vbd");
   }
 }

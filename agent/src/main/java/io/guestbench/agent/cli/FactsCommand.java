@@ -1,0 +1,69 @@
+package io.guestbench.agent.cli;
+
+import io.guestbench.agent.host.FactSource;
+import io.guestbench.agent.host.HostFiles;
+import io.guestbench.agent.host.detect.HostFactsCollector;
+import io.guestbench.proto.v1.HostFacts;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code facts} command: detects the guest type and prints the facts with their evidence. */
+@Command(
+    name = "facts",
+    description = "Detect the guest type and print the host facts with the evidence for them.")
+public final class FactsCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  private boolean json;
+
+  @Option(
+      names = "--host-root",
+      paramLabel = "DIR",
+      description = "Where /proc and /sys are found. Default: /.")
+  private Path hostRoot = Path.of("/");
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
+  private boolean help;
+
+  private final Supplier<Set<FactSource>> extraSources;
+
+  public FactsCommand() {
+    this(Set::of);
+  }
+
+  /**
+   * With further fact sources, such as instance metadata; asked for only when the command runs, so
+   * building the command line does no I/O.
+   */
+  public FactsCommand(Supplier<Set<FactSource>> extraSources) {
+    this.extraSources = Objects.requireNonNull(extraSources, "extraSources");
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(hostRoot)) {
+      err.println("facts: --host-root: " + hostRoot + " is not a directory");
+      err.flush();
+      return 2;
+    }
+    HostFacts facts = new HostFactsCollector(new HostFiles(hostRoot), extraSources.get()).collect();
+    out.print(json ? FactsReport.json(facts) + System.lineSeparator() : FactsReport.table(facts));
+    out.flush();
+    return 0;
+  }
+}
