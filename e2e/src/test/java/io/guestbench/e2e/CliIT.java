@@ -58,6 +58,7 @@ class CliIT extends RealProcessTest {
         config,
         """
         collector: {address: "127.0.0.1:1", plaintext: true, reconnect_initial: 50ms, reconnect_max: 200ms}
+        imds: {enabled: false}
         plan: {rounds: 1, probes: [{probe: cpu.compute, warmup: 0s, iterations: 2}]}
         """);
     var result =
@@ -86,6 +87,7 @@ class CliIT extends RealProcessTest {
         config,
         """
         collector: {address: "127.0.0.1:%d", plaintext: true}
+        imds: {enabled: false}
         plan: {rounds: 0, interval: 100ms, probes: [{probe: cpu.compute, warmup: 0s, iterations: 2}]}
         """
             .formatted(collector.grpcPort));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,6 +22,15 @@ class EndToEndIT extends RealProcessTest {
   void cpuResultsFlowFromAgentThroughCollectorIntoPrometheus() throws Exception {
     CollectorProcess collector = CollectorProcess.start(runner, dir);
     PrometheusServer prometheus = PrometheusServer.start(runner, dir, collector.httpPort);
+    LoopbackImds imds =
+        new LoopbackImds(
+            Map.of(
+                "instance-type",
+                "m3.medium",
+                "ami-id",
+                "ami-0e2e",
+                "placement/region",
+                "eu-west-1"));
     Path config = dir.resolve("agent.yaml");
     Files.writeString(
         config,
@@ -28,12 +38,14 @@ class EndToEndIT extends RealProcessTest {
         agent:
           labels: {experiment: e2e}
         collector: {address: "127.0.0.1:1", plaintext: true}
+        imds: {endpoint: "%s"}
         plan:
           rounds: 1
           probes:
             - {probe: cpu.compute, kernel: int, warmup: 200ms, iterations: 5}
             - {probe: cpu.compute, kernel: fp, warmup: 200ms, iterations: 5}
-        """);
+        """
+            .formatted(imds.endpoint()));
 
     ProcessRunner.Finished agent =
         runner.run(
@@ -67,13 +79,23 @@ class EndToEndIT extends RealProcessTest {
       assertThat(labels.path("agent_id").asText()).isEqualTo("e2e-agent");
       assertThat(labels.path("virt_type").asText()).isNotEmpty();
       assertThat(labels.path("experiment").asText()).isEqualTo("e2e");
+      assertThat(labels.path("instance_type").asText()).isEqualTo("m3.medium");
       assertThat(s.path("value").get(1).asDouble()).isPositive();
     }
     JsonNode count =
         prometheus.query(
             "sum(guestbench_cpu_compute_iteration_seconds_count{agent_id=\"e2e-agent\"})");
     assertThat(count.get(0).path("value").get(1).asDouble()).isEqualTo(10.0);
-    assertThat(prometheus.query("guestbench_agent_info{agent_id=\"e2e-agent\"}")).hasSize(1);
+    JsonNode info = prometheus.query("guestbench_agent_info{agent_id=\"e2e-agent\"}");
+    assertThat(info).hasSize(1);
+    JsonNode facts = info.get(0).path("metric");
+    assertThat(facts.path("detected_virt_type").asText()).isNotEmpty().isNotEqualTo("unknown");
+    assertThat(facts.path("virt_type").asText())
+        .isEqualTo(facts.path("detected_virt_type").asText());
+    assertThat(facts.path("ami_id").asText()).isEqualTo("ami-0e2e");
+    assertThat(facts.path("region").asText()).isEqualTo("eu-west-1");
+    assertThat(facts.path("kernel_release").asText()).isNotEmpty();
+    imds.close();
 
     String exposition = Http.get(collector.metricsUrl()).body();
     assertThat(exposition).contains("guestbench_cpu_compute_iteration_seconds_bucket");

@@ -3,15 +3,21 @@ package io.guestbench.agent.cli;
 import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.host.detect.HostFactsCollector;
+import io.guestbench.agent.host.imds.ImdsClient;
+import io.guestbench.agent.host.imds.ImdsFactSource;
+import io.guestbench.agent.host.imds.ImdsSettings;
+import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.HostFacts;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,6 +44,8 @@ public final class FactsCommand implements Callable<Integer> {
       description = "Show this help.")
   private boolean help;
 
+  @Mixin private ImdsOptions imds = new ImdsOptions();
+
   private final Supplier<Set<FactSource>> extraSources;
 
   public FactsCommand() {
@@ -61,7 +69,20 @@ public final class FactsCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    HostFacts facts = new HostFactsCollector(new HostFiles(hostRoot), extraSources.get()).collect();
+    ImdsSettings settings;
+    try {
+      settings = imds.apply(ImdsSettings.defaults());
+    } catch (IllegalArgumentException e) {
+      err.println("facts: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    List<FactSource> metadata =
+        settings.enabled()
+            ? List.of(new ImdsFactSource(new ImdsClient(settings, Clock.system()), settings))
+            : List.of();
+    HostFacts facts =
+        new HostFactsCollector(new HostFiles(hostRoot), extraSources.get()).collect(metadata);
     out.print(json ? FactsReport.json(facts) + System.lineSeparator() : FactsReport.table(facts));
     out.flush();
     return 0;

@@ -1,5 +1,6 @@
 package io.guestbench.agent.host;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,4 +14,14 @@ public interface FactSource {
    * throw; a source that throws is noted in the evidence and skipped.
    */
   Map<String, String> facts();
+
+  /** What went wrong or was noteworthy in the last {@link #facts} call, one line each. */
+  default List<String> notes() {
+    return List.of();
+  }
+
+  /** The rule name its notes appear under in the evidence, for example {@code imds}. */
+  default String name() {
+    return getClass().getSimpleName();
+  }
 }

@@ -4,19 +4,26 @@ import io.guestbench.agent.config.AgentConfig;
 import io.guestbench.agent.ship.HelloSource;
 import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.HostFacts;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
-/** The agent's Hello: its id, configured labels and the host facts collected at start. */
+/** The agent's Hello: its id, configured labels and the host facts gathered at start. */
 final class AgentHello implements HelloSource {
   static final int PROTOCOL_VERSION = 1;
+  private static final Logger log = Logger.getLogger(AgentHello.class.getName());
 
   private final AgentConfig config;
-  private final HostFacts facts;
+  private final CompletableFuture<HostFacts> facts;
   private final String version;
+  private final long waitMillis;
 
-  AgentHello(AgentConfig config, HostFacts facts, String version) {
+  AgentHello(AgentConfig config, CompletableFuture<HostFacts> facts, String version) {
     this.config = config;
     this.facts = facts;
     this.version = version;
+    this.waitMillis = config.imds().totalDeadline().toMillis() + 2_000;
+    facts.thenAccept(this::warnOnDisagreement);
   }
 
   @Override
@@ -25,10 +32,33 @@ final class AgentHello implements HelloSource {
         .setAgentId(config.agentId())
         .setEpoch(epoch)
         .setAgentVersion(version)
-        .setFacts(facts)
+        .setFacts(facts())
         .putAllLabels(config.labels())
         .setFirstUnackedSeq(firstUnackedSeq)
         .setProtocolVersion(PROTOCOL_VERSION)
         .build();
+  }
+
+  private HostFacts facts() {
+    try {
+      return facts.get(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.warning("host facts not ready (" + e + "); connecting without them");
+      return HostFacts.newBuilder().setVirtType("unknown").build();
+    }
+  }
+
+  /** The operator may declare a guest type; when the evidence says otherwise, say so once. */
+  private void warnOnDisagreement(HostFacts detected) {
+    String declared = config.labels().get("virt_type");
+    String found = detected.getVirtType();
+    if (declared != null && !found.equals("unknown") && !declared.equals(found)) {
+      log.warning(
+          "declared virt_type "
+              + declared
+              + " disagrees with the detected "
+              + found
+              + "; series use the declared one, guestbench_agent_info shows both");
+    }
   }
 }

@@ -4,7 +4,10 @@ import com.google.inject.Inject;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.guestbench.agent.config.AgentConfig;
+import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.detect.HostFactsCollector;
+import io.guestbench.agent.host.imds.ImdsClient;
+import io.guestbench.agent.host.imds.ImdsFactSource;
 import io.guestbench.agent.plan.PlanRunner;
 import io.guestbench.agent.plan.ProbeRunner;
 import io.guestbench.agent.plan.ResultListener;
@@ -14,7 +17,10 @@ import io.guestbench.agent.ship.MemoryOutbox;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.agent.ship.StreamClient;
 import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.HostFacts;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -52,12 +58,24 @@ public final class AgentRuntimeFactory {
             channel,
             config.collector(),
             outbox,
-            new AgentHello(config, facts.collect(), version()),
+            new AgentHello(config, hostFacts(config), version()),
             plan::submit,
             streamThread,
             clock,
             new SplittableRandom());
     return new AgentRuntime(plan, stream, outbox, channel, streamThread);
+  }
+
+  /**
+   * Detection plus instance metadata, gathered in the background so probes start at once; the first
+   * Hello waits for it, bounded by the metadata lookup's own deadline.
+   */
+  private CompletableFuture<HostFacts> hostFacts(AgentConfig config) {
+    List<FactSource> sources =
+        config.imds().enabled()
+            ? List.of(new ImdsFactSource(new ImdsClient(config.imds(), clock), config.imds()))
+            : List.of();
+    return CompletableFuture.supplyAsync(() -> facts.collect(sources));
   }
 
   /** The agent's release, from the jar manifest. */

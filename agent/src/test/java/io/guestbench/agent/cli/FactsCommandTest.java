@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.HostFixtures;
+import io.guestbench.agent.host.imds.FakeImds;
+import io.guestbench.testing.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -80,7 +82,7 @@ class FactsCommandTest {
     CommandLine cli = new CommandLine(command);
     assertThat(asked).hasValue(0);
 
-    cli.setOut(new PrintWriter(out)).execute("--host-root", fixture("nitro"));
+    cli.setOut(new PrintWriter(out)).execute("--host-root", fixture("nitro"), "--no-imds");
 
     assertThat(asked).hasValue(1);
     assertThat(out.toString()).containsPattern("(?m)^instance_type +m5.large$");
@@ -99,11 +101,49 @@ class FactsCommandTest {
             "facts: --host-root: " + missing + " is not a directory" + System.lineSeparator());
   }
 
+  /** Runs the command with instance metadata off: tests never reach the real IMDS address. */
   private int execute(FactsCommand command, String... args) {
+    return executeWithImds(command, concat(args, "--no-imds"));
+  }
+
+  private int executeWithImds(FactsCommand command, String... args) {
     return new CommandLine(command)
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);
+  }
+
+  private static String[] concat(String[] args, String more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = more;
+    return all;
+  }
+
+  @Test
+  void instanceMetadataFromTheEndpointJoinsTheFacts() throws Exception {
+    try (FakeImds imds = new FakeImds(new ManualClock(0))) {
+      imds.values.put("instance-type", "m3.medium");
+      imds.values.put("ami-id", "ami-0abc");
+      int code =
+          executeWithImds(
+              new FactsCommand(),
+              "--json",
+              "--host-root",
+              fixture("xen-hvm-pv-drivers"),
+              "--imds-endpoint",
+              imds.endpoint().toString());
+      assertThat(code).isZero();
+      JsonNode facts = new ObjectMapper().readTree(out.toString()).path("facts");
+      assertThat(facts.path("instance_type").asText()).isEqualTo("m3.medium");
+      assertThat(facts.path("ami_id").asText()).isEqualTo("ami-0abc");
+    }
+  }
+
+  @Test
+  void aBadImdsEndpointIsExitCodeTwo() {
+    int code = executeWithImds(new FactsCommand(), "--imds-endpoint", "ftp://nowhere");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--imds-endpoint").doesNotContain("\tat ");
   }
 
   private static String fixture(String scenario) {

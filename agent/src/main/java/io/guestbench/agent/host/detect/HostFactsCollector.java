@@ -23,9 +23,15 @@ public final class HostFactsCollector {
 
   /** Reads the host, detects and merges; never throws for what the host or a source says. */
   public HostFacts collect() {
+    return collect(List.of());
+  }
+
+  /** As {@link #collect()}, with further sources known only at run time (instance metadata). */
+  public HostFacts collect(List<FactSource> extra) {
     Detection detection = detector.detect(reader.read());
     FactSheet sheet = new FactSheet(detection.facts());
     sources.forEach(source -> merge(source, sheet));
+    extra.forEach(source -> merge(source, sheet));
     HostFacts.Builder proto =
         HostFacts.newBuilder().setVirtType(detection.virtType().label()).putAllFacts(sheet.facts());
     detection.evidence().forEach(e -> proto.addEvidence(e.toProto()));
@@ -44,5 +50,8 @@ public final class HostFactsCollector {
       return;
     }
     extra.forEach((key, value) -> sheet.put(String.valueOf(key), String.valueOf(value)));
+    source
+        .notes()
+        .forEach(note -> sheet.note(new Evidence(source.name(), source.name(), note, false)));
   }
 }

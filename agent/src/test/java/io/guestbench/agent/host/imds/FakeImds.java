@@ -24,13 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An IMDSv2 look-alike on 127.0.0.1: tokens from PUT only, every GET needs a live token, tokens
  * expire on the given clock, and paths can be made to fail, stall or answer garbage.
  */
-final class FakeImds implements AutoCloseable {
+public final class FakeImds implements AutoCloseable {
   static final String PREFIX = "/latest/meta-data/";
 
   /** One request as the server saw it. */
-  record Seen(String method, String path, String ttlHeader, String tokenHeader) {}
+  public record Seen(String method, String path, String ttlHeader, String tokenHeader) {}
 
-  final Map<String, String> values = new ConcurrentHashMap<>();
+  public final Map<String, String> values = new ConcurrentHashMap<>();
   final Map<String, Integer> failing = new ConcurrentHashMap<>();
   final Set<String> stalled = ConcurrentHashMap.newKeySet();
   final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -48,7 +48,7 @@ final class FakeImds implements AutoCloseable {
   private final ExecutorService workers = Executors.newCachedThreadPool();
   private final HttpServer server;
 
-  FakeImds(Clock clock) throws IOException {
+  public FakeImds(Clock clock) throws IOException {
     this.clock = clock;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(workers);
@@ -63,11 +63,11 @@ final class FakeImds implements AutoCloseable {
             "placement/region", "eu-west-1"));
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Seen> seen(String method) {
+  public List<Seen> seen(String method) {
     return seen.stream().filter(s -> s.method().equals(method)).toList();
   }
 
