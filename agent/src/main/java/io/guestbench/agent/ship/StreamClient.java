@@ -2,8 +2,6 @@ package io.guestbench.agent.ship;
 
 import io.grpc.Channel;
 import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import io.guestbench.agent.config.CollectorTarget;
 import io.guestbench.common.lifecycle.Service;
 import io.guestbench.common.time.Clock;
@@ -43,7 +41,7 @@ public final class StreamClient implements Service {
   private final Backoff backoff;
   private final AckWaiter ackWaiter;
 
-  private Session current;
+  private StreamSession current;
   private boolean stopped;
   private long reconnects;
   private String lastError = "";
@@ -120,7 +118,24 @@ public final class StreamClient implements Service {
     if (stopped) {
       return;
     }
-    Session session = new Session();
+    StreamSession session =
+        new StreamSession(
+            new StreamSession.Events() {
+              @Override
+              public void ready() {
+                onClientThread(StreamClient.this::pump);
+              }
+
+              @Override
+              public void message(StreamSession from, CollectorMessage message) {
+                onClientThread(() -> onMessage(from, message));
+              }
+
+              @Override
+              public void closed(StreamSession from, Status status) {
+                onClientThread(() -> onClosed(from, status));
+              }
+            });
     current = session;
     stub.connect(session);
     session.send(
@@ -130,11 +145,11 @@ public final class StreamClient implements Service {
   }
 
   private void pump() {
-    Session s = current;
-    if (s == null || !s.welcomed || !s.requests.isReady()) {
+    StreamSession s = current;
+    if (s == null || !s.welcomed || !s.isReady()) {
       return;
     }
-    while (s.sentThrough - s.ackedThrough < target.maxInFlightBatches() && s.requests.isReady()) {
+    while (s.sentThrough - s.ackedThrough < target.maxInFlightBatches() && s.isReady()) {
       Optional<Batch> next = outbox.next(s.sentThrough);
       if (next.isEmpty()) {
         return;
@@ -144,7 +159,7 @@ public final class StreamClient implements Service {
     }
   }
 
-  private void onMessage(Session s, CollectorMessage message) {
+  private void onMessage(StreamSession s, CollectorMessage message) {
     if (s != current) {
       return;
     }
@@ -182,7 +197,7 @@ public final class StreamClient implements Service {
     pump();
   }
 
-  private void onNack(Session s, Nack nack) {
+  private void onNack(StreamSession s, Nack nack) {
     if (nack.getRetryable()) {
       s.close();
       current = null;
@@ -203,7 +218,7 @@ public final class StreamClient implements Service {
     ackWaiter.wake();
   }
 
-  private void onClosed(Session s, Status status) {
+  private void onClosed(StreamSession s, Status status) {
     if (s != current) {
       return;
     }
@@ -238,7 +253,7 @@ public final class StreamClient implements Service {
   }
 
   private void heartbeat() {
-    Session s = current;
+    StreamSession s = current;
     if (s == null || !s.welcomed) {
       return;
     }
@@ -257,56 +272,12 @@ public final class StreamClient implements Service {
 
   private void goodbye() {
     stopped = true;
-    Session s = current;
+    StreamSession s = current;
     current = null;
     if (s != null) {
       s.send(
           AgentMessage.newBuilder().setGoodbye(Goodbye.newBuilder().setReason("shutdown")).build());
       s.close();
-    }
-  }
-
-  /** One stream's state; touched only on the executor thread. */
-  private final class Session implements ClientResponseObserver<AgentMessage, CollectorMessage> {
-    private ClientCallStreamObserver<AgentMessage> requests;
-    private boolean welcomed;
-    private boolean closed;
-    private long sentThrough;
-    private long ackedThrough;
-
-    @Override
-    public void beforeStart(ClientCallStreamObserver<AgentMessage> requestStream) {
-      this.requests = requestStream;
-      requestStream.setOnReadyHandler(() -> onClientThread(StreamClient.this::pump));
-    }
-
-    @Override
-    public void onNext(CollectorMessage message) {
-      onClientThread(() -> onMessage(this, message));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      onClientThread(() -> onClosed(this, Status.fromThrowable(t)));
-    }
-
-    @Override
-    public void onCompleted() {
-      onClientThread(
-          () -> onClosed(this, Status.UNAVAILABLE.withDescription("collector ended the stream")));
-    }
-
-    void send(AgentMessage message) {
-      if (!closed) {
-        requests.onNext(message);
-      }
-    }
-
-    void close() {
-      if (!closed) {
-        closed = true;
-        requests.onCompleted();
-      }
     }
   }
 }
