@@ -3,7 +3,6 @@ package io.guestbench.agent.probe;
 import com.google.protobuf.ByteString;
 import io.guestbench.proto.v1.Distribution;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -18,13 +17,12 @@ public final class Distributions {
   private Distributions() {}
 
   /**
-   * A histogram for durations in nanoseconds: 3 significant digits, one hour before it needs to
-   * grow, and it grows rather than failing on a larger value.
+   * A histogram for durations in nanoseconds: 3 significant digits, sized to the largest value
+   * recorded (it grows as needed). Its encoding then declares only the range it uses, so the
+   * collector's decode allocates kilobytes, not the ~180 KB a fixed one-hour range costs.
    */
   public static Histogram newNanosHistogram() {
-    Histogram histogram = new Histogram(TimeUnit.HOURS.toNanos(1), SIGNIFICANT_DIGITS);
-    histogram.setAutoResize(true);
-    return histogram;
+    return new Histogram(SIGNIFICANT_DIGITS);
   }
 
   /**
