@@ -6,6 +6,7 @@ import io.guestbench.agent.config.HostName;
 import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.cpu.ComputeProbe;
+import io.guestbench.agent.probe.disk.DiskProbe;
 import io.guestbench.common.time.Clock;
 import java.nio.file.Path;
 
@@ -24,5 +25,6 @@ final class AgentModule extends AbstractModule {
     bind(HostName.class).toInstance(new HostName(hostRoot.resolve("proc/sys/kernel/hostname")));
     Multibinder<Probe> probes = Multibinder.newSetBinder(binder(), Probe.class);
     probes.addBinding().to(ComputeProbe.class);
+    probes.addBinding().to(DiskProbe.class);
   }
 }
