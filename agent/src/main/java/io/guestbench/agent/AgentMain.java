@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.guestbench.agent.cli.CpuCommand;
+import io.guestbench.agent.cli.DiskCommand;
 import io.guestbench.agent.cli.RunCommand;
 import io.guestbench.agent.cli.ValidateCommand;
 import io.guestbench.common.time.Clock;
@@ -30,6 +31,7 @@ public final class AgentMain implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AgentMain());
     cli.addSubcommand(new CpuCommand(Clock.system()));
+    cli.addSubcommand(new DiskCommand(Clock.system()));
     cli.setParameterExceptionHandler(
         (ex, ignored) -> {
           ex.getCommandLine()

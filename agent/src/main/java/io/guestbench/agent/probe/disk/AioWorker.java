@@ -8,10 +8,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The {@code aio} engine, like fio's libaio: keeps {@code iodepth} requests in flight on an
- * O_DIRECT file, reaps with {@code io_getevents(min_nr=1)} and resubmits the finished slots in one
- * {@code io_submit}. A flush waits for the queue to drain and then runs synchronously, as fio does
- * for libaio, so it measures the flush alone.
+ * The {@code aio} engine, like fio's libaio with its defaults: keeps {@code iodepth} requests in
+ * flight on an O_DIRECT file, reaps with {@code io_getevents(min_nr=1)} and resubmits each finished
+ * slot with its own {@code io_submit} as soon as it is refilled. Submitting the refilled slots as
+ * one batch measured 20% fewer IOPS on virtio-blk: the kernel plugs a batch and dispatches none of
+ * it until the last request is built. A flush waits for the queue to drain and then runs
+ * synchronously, as fio does for libaio, so it measures the flush alone.
  */
 final class AioWorker extends Worker {
   private final Arch arch;
@@ -49,8 +51,11 @@ final class AioWorker extends Worker {
       }
       while (!flushDue && slots.idle() > 0 && mayIssue(now)) {
         issue(slots.takeIdle());
+        if (!submit()) {
+          return;
+        }
       }
-      if (slots.pending() > 0 && !submit()) {
+      if (slots.pending() > 0 && !submit()) { // left over after EAGAIN: retry once reaped
         return;
       }
       if (slots.inFlight() == 0 && !mayIssue(now)) {

@@ -1,5 +1,7 @@
 package io.guestbench.agent.probe.disk;
 
+import java.util.List;
+
 /**
  * One interval of the measured phase (normally a second): what the job did in it, so a stall or a
  * slow start shows instead of vanishing into the average.
@@ -27,6 +29,15 @@ public record IntervalFigures(int index, long startNanos, long nanos, Side read,
    */
   public record Side(long ops, long p50, long p99, long max) {
     public static final Side NONE = new Side(0, 0, 0, 0);
+  }
+
+  /**
+   * The intervals whose figures mean something: a last interval shorter than half a second is left
+   * out, since its few requests say little, unless it is the only one.
+   */
+  public static List<IntervalFigures> representative(List<IntervalFigures> all) {
+    List<IntervalFigures> full = all.stream().filter(i -> i.nanos() >= 500_000_000L).toList();
+    return full.isEmpty() ? List.copyOf(all) : full;
   }
 
   /** Operations per second of one direction in this interval. */

@@ -44,9 +44,11 @@ class RealJobTest {
     assertThat(r.errors()).isEqualTo(JobReport.Errors.NONE);
     assertThat(r.depth().max()).isEqualTo(8);
     long[] levels = r.depth().levels();
-    long submissions = java.util.Arrays.stream(levels).sum();
-    // Reaping at least one and resubmitting at once keeps the queue at or near 8 nearly always.
-    assertThat(levels[3]).as("submissions that left 8 in flight").isGreaterThan(submissions / 2);
+    // How deep the queue sits between reaps depends on the device (a fast one completes all 8
+    // before the last resubmission); what must hold is that 8 were in flight and never more.
+    assertThat(levels[3]).as("submissions that left 8 in flight").isPositive();
+    assertThat(levels[4] + levels[5] + levels[6]).as("submissions beyond 8").isZero();
+    assertThat(java.util.Arrays.stream(levels).sum()).isGreaterThanOrEqualTo(r.read().ops());
     assertThat(r.read().ops()).isPositive();
     assertThat(r.read().slat().count()).isEqualTo(r.read().ops());
     assertThat(r.read().lat().min()).isGreaterThanOrEqualTo(r.read().clat().getMin());
