@@ -38,7 +38,7 @@ final class AioSlots {
       blocks[i] = buffers.asSlice(i * job.bs(), job.bs());
     }
     pointers = arena.allocate(ADDRESS, depth);
-    events = arena.allocate(AioAbi.IO_EVENT, depth);
+    events = arena.allocate(AioAbi.IO_EVENT, depth); // room for a full queue, whatever is reaped
     timeout = arena.allocate(AioAbi.TIMESPEC);
     timeout.set(JAVA_LONG, 0, 1L); // wake once a second to notice a stop, even on a stuck device
     offsets = new long[depth];
