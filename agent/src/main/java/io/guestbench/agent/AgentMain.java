@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.guestbench.agent.cli.CpuCommand;
+import io.guestbench.agent.cli.DiskCommand;
 import io.guestbench.agent.cli.FactsCommand;
 import io.guestbench.agent.cli.RunCommand;
 import io.guestbench.agent.cli.ValidateCommand;
@@ -33,6 +34,7 @@ public final class AgentMain implements Runnable {
     CommandLine cli = new CommandLine(new AgentMain());
     cli.addSubcommand(new CpuCommand(Clock.system()));
     cli.addSubcommand(new FactsCommand());
+    cli.addSubcommand(new DiskCommand(Clock.system()));
     return OneLineUsageErrors.install(cli, "guestbench agent");
   }
 

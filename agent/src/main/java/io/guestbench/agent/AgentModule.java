@@ -7,6 +7,7 @@ import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.cpu.ComputeProbe;
+import io.guestbench.agent.probe.disk.DiskProbe;
 import io.guestbench.common.time.Clock;
 import java.nio.file.Path;
 
@@ -27,5 +28,6 @@ final class AgentModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), FactSource.class);
     Multibinder<Probe> probes = Multibinder.newSetBinder(binder(), Probe.class);
     probes.addBinding().to(ComputeProbe.class);
+    probes.addBinding().to(DiskProbe.class);
   }
 }

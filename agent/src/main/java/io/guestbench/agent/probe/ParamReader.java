@@ -1,5 +1,6 @@
 package io.guestbench.agent.probe;
 
+import io.guestbench.common.text.ByteSizes;
 import io.guestbench.common.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,41 @@ public final class ParamReader {
     return fallback;
   }
 
+  /**
+   * A byte size such as {@code 4k} or {@code 1G} (see {@link ByteSizes}) within {@code min..max}.
+   */
+  public long bytes(String key, long fallback, long min, long max) {
+    try {
+      long n = ByteSizes.parse(value(key, Long.toString(fallback)));
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      // reported below, in the same form as an out-of-range value
+    }
+    problem(key, ByteSizes.format(min) + ".." + ByteSizes.format(max));
+    return fallback;
+  }
+
+  /** Free text, such as a path; empty when the key is absent and there is no fallback. */
+  public String text(String key, String fallback) {
+    return value(key, fallback);
+  }
+
+  /** Whether the key was given at all, for parameters whose absence means something. */
+  public boolean has(String key) {
+    known.add(key);
+    return raw.containsKey(key);
+  }
+
+  /**
+   * Records a problem that spans keys, such as a block size that does not suit direct I/O, against
+   * the value of {@code key}.
+   */
+  public void reject(String key, String expected) {
+    problem(key, expected);
+  }
+
   /** Every problem so far, including keys that no read asked for. */
   public List<String> problems() {
     List<String> all = new ArrayList<>(problems);
@@ -80,7 +116,7 @@ public final class ParamReader {
   }
 
   private void problem(String key, String expected) {
-    problems.add(line(key, raw.get(key), expected));
+    problems.add(line(key, raw.getOrDefault(key, "(default)"), expected));
   }
 
   private static String line(String key, String value, String expected) {

@@ -41,6 +41,20 @@ public final class Samples {
     max = Math.max(max, value);
   }
 
+  /**
+   * Adds everything {@code other} recorded, for example another thread's samples after it ended.
+   */
+  public void add(Samples other) {
+    if (other.count == 0) {
+      return;
+    }
+    histogram.add(other.histogram);
+    count += other.count;
+    sum = Math.addExact(sum, other.sum);
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
+  }
+
   public long count() {
     return count;
   }

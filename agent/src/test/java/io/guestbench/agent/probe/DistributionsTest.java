@@ -37,6 +37,25 @@ class DistributionsTest {
   }
 
   @Test
+  void samplesFromSeveralThreadsAddUpExactly() {
+    Samples a = new Samples();
+    Samples b = new Samples();
+    a.record(10);
+    a.record(30);
+    b.record(5);
+    b.record(7_000_000_000_000L); // beyond an hour: the target grows
+    a.add(b);
+    a.add(new Samples());
+
+    Distribution d = a.toDistribution("x_nanos");
+    assertThat(d.getCount()).isEqualTo(4);
+    assertThat(d.getSum()).isEqualTo(7_000_000_000_045L);
+    assertThat(d.getMin()).isEqualTo(5);
+    assertThat(d.getMax()).isEqualTo(7_000_000_000_000L);
+    assertThat(Distributions.decode(d).getTotalCount()).isEqualTo(4);
+  }
+
+  @Test
   void valuesBeyondAnHourStillRecord() {
     Samples samples = new Samples();
     samples.record(5L * 3_600_000_000_000L);

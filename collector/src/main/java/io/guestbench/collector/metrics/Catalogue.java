@@ -35,7 +35,7 @@ final class Catalogue {
 
   /** Every probe guestbench has. */
   static Catalogue standard() {
-    return new Catalogue(List.of(CpuProbes.compute()));
+    return new Catalogue(List.of(CpuProbes.compute(), DiskProbes.job()));
   }
 
   /** The probe, or null when the catalogue does not know it. */

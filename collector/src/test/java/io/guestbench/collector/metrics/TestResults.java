@@ -38,6 +38,54 @@ final class TestResults {
         .setProbeVersion("1");
   }
 
+  /**
+   * An ok {@code disk.job} result with the parameters the agent sends: a 4k random read at queue
+   * depth {@code iodepth} with the aio engine, and one read latency distribution.
+   */
+  static ProbeResult.Builder diskRead(int iodepth, double iops, long... latencyNanos) {
+    return ProbeResult.newBuilder()
+        .setRunId("disk-1")
+        .setKind(ProbeKind.PROBE_KIND_DISK)
+        .setName("job")
+        .putParams("rw", "randread")
+        .putParams("bs_bytes", "4096")
+        .putParams("iodepth", Integer.toString(iodepth))
+        .putParams("engine", iodepth == 1 ? "sync" : "aio")
+        .putParams("numjobs", "1")
+        .putParams("direct", "1")
+        .putParams("sync", "none")
+        .putParams("sync_every", "0")
+        .putParams("size_bytes", "1073741824")
+        .putParams("runtime", "10s")
+        .putParams("ramp", "2s")
+        .putParams("verify", "none")
+        .putParams("seed", "1")
+        .putParams("target", "scratch")
+        .setStartTimeUnixNano(START)
+        .setEndTimeUnixNano(START + 10_000_000_000L)
+        .addScalars(Scalar.newBuilder().setName("read_ops_per_second").setValue(iops))
+        .addScalars(Scalar.newBuilder().setName("read_bytes_per_second").setValue(iops * 4096))
+        .addScalars(
+            Scalar.newBuilder().setName("read_min_interval_ops_per_second").setValue(iops * 0.9))
+        .addDistributions(distribution("read_latency_nanos", latencyNanos))
+        .setStatus(RunStatus.RUN_STATUS_OK)
+        .setStealRatio(0.0)
+        .setProbeVersion("1");
+  }
+
+  /** An ok {@code disk.job} random write with fdatasync after every write. */
+  static ProbeResult.Builder diskSyncedWrite(double iops, long writeNanos, long syncNanos) {
+    ProbeResult.Builder b = diskRead(1, 0).clearScalars().clearDistributions();
+    return b.putParams("rw", "randwrite")
+        .putParams("sync", "fdatasync")
+        .putParams("sync_every", "1")
+        .addScalars(Scalar.newBuilder().setName("write_ops_per_second").setValue(iops))
+        .addScalars(Scalar.newBuilder().setName("write_bytes_per_second").setValue(iops * 4096))
+        .addScalars(Scalar.newBuilder().setName("write_min_interval_ops_per_second").setValue(iops))
+        .addDistributions(distribution("write_latency_nanos", writeNanos, writeNanos * 2))
+        .addDistributions(distribution("sync_latency_nanos", syncNanos, syncNanos * 3));
+  }
+
   /** A failed {@code cpu.compute} run as the agent reports it: no params, times or values. */
   static ProbeResult.Builder failedCompute(RunStatus status) {
     return ProbeResult.newBuilder()

@@ -31,4 +31,16 @@ public final class ByteSizes {
     }
     return value;
   }
+
+  /** The shortest exact binary form that {@link #parse} reads back, for example {@code 4k}. */
+  public static String format(long bytes) {
+    String[] units = {"T", "G", "M", "k"};
+    for (int i = 0; i < units.length; i++) {
+      long factor = 1L << (10 * (units.length - i));
+      if (bytes != 0 && bytes % factor == 0) {
+        return bytes / factor + units[i];
+      }
+    }
+    return Long.toString(bytes);
+  }
 }

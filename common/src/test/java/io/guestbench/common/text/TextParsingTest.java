@@ -52,4 +52,16 @@ class TextParsingTest {
       assertThatThrownBy(() -> ByteSizes.parse(bad)).isInstanceOf(RuntimeException.class);
     }
   }
+
+  @Test
+  void formatsSizesInTheShortestExactForm() {
+    assertThat(ByteSizes.format(4096)).isEqualTo("4k");
+    assertThat(ByteSizes.format(1L << 30)).isEqualTo("1G");
+    assertThat(ByteSizes.format(3L << 20)).isEqualTo("3M");
+    assertThat(ByteSizes.format(1000)).isEqualTo("1000");
+    assertThat(ByteSizes.format(0)).isEqualTo("0");
+    for (long n : new long[] {512, 4096, 1536, 1L << 40, 5L << 40}) {
+      assertThat(ByteSizes.parse(ByteSizes.format(n))).isEqualTo(n);
+    }
+  }
 }
