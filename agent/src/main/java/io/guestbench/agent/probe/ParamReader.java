@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads a probe's string parameters, collecting every problem in the form {@code key: value
@@ -15,6 +16,7 @@ import java.util.TreeMap;
  */
 public final class ParamReader {
   private static final int MAX_SHOWN = 40;
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,9})?");
 
   private final Map<String, String> raw;
   private final Set<String> known = new LinkedHashSet<>();
@@ -60,6 +62,28 @@ public final class ParamReader {
     }
     problem(key, min + ".." + max);
     return fallback;
+  }
+
+  /** A plain decimal number such as {@code 3.5} (no exponent) within {@code min..max}. */
+  public double decimal(String key, double fallback, double min, double max) {
+    String text = value(key, Double.toString(fallback)).trim();
+    // Only digits and one point: Java's own syntax would also take "Infinity", "1e3" or "3.5d".
+    if (DECIMAL.matcher(text).matches()) {
+      double d = Double.parseDouble(text);
+      if (d >= min && d <= max) {
+        return d;
+      }
+    }
+    problem(key, min + ".." + max);
+    return fallback;
+  }
+
+  /**
+   * Records a problem that spans keys, such as a block size that does not suit direct I/O, against
+   * the value of {@code key}.
+   */
+  public void reject(String key, String expected) {
+    problem(key, expected);
   }
 
   /** Every problem so far, including keys that no read asked for. */
