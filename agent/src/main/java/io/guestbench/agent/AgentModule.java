@@ -10,6 +10,9 @@ import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.cpu.ComputeProbe;
 import io.guestbench.agent.probe.os.ClockReadProbe;
+import io.guestbench.agent.probe.os.ContextSwitchProbe;
+import io.guestbench.agent.probe.os.PageFaultProbe;
+import io.guestbench.agent.probe.os.SpawnProbe;
 import io.guestbench.agent.probe.os.SyscallProbe;
 import io.guestbench.agent.probe.os.TimerFactSource;
 import io.guestbench.agent.probe.os.libc.Libc;
@@ -36,6 +39,9 @@ final class AgentModule extends AbstractModule {
     probes.addBinding().to(ComputeProbe.class);
     probes.addBinding().to(ClockReadProbe.class);
     probes.addBinding().to(SyscallProbe.class);
+    probes.addBinding().to(PageFaultProbe.class);
+    probes.addBinding().to(SpawnProbe.class);
+    probes.addBinding().to(ContextSwitchProbe.class);
   }
 
   /** The C library for the FFM probes; made on first use, so building the graph binds nothing. */

@@ -27,7 +27,14 @@ class AgentMainTest {
   void theCatalogHasTheOsProbes() {
     var catalog = AgentMain.assemble(HostFixtures.root("nitro")).getInstance(ProbeCatalog.class);
 
-    assertThat(catalog.ids()).contains("cpu.compute", "os.clock_read", "os.syscall");
+    assertThat(catalog.ids())
+        .contains(
+            "cpu.compute",
+            "os.clock_read",
+            "os.syscall",
+            "os.page_fault",
+            "os.spawn",
+            "os.context_switch");
   }
 
   @Test
