@@ -9,6 +9,8 @@ import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.cpu.ComputeProbe;
+import io.guestbench.agent.probe.mem.MemBandwidthProbe;
+import io.guestbench.agent.probe.mem.MemLatencyProbe;
 import io.guestbench.agent.probe.os.ClockReadProbe;
 import io.guestbench.agent.probe.os.ContextSwitchProbe;
 import io.guestbench.agent.probe.os.PageFaultProbe;
@@ -37,6 +39,8 @@ final class AgentModule extends AbstractModule {
     facts.addBinding().to(TimerFactSource.class).in(Singleton.class);
     Multibinder<Probe> probes = Multibinder.newSetBinder(binder(), Probe.class);
     probes.addBinding().to(ComputeProbe.class);
+    probes.addBinding().to(MemBandwidthProbe.class);
+    probes.addBinding().to(MemLatencyProbe.class);
     probes.addBinding().to(ClockReadProbe.class);
     probes.addBinding().to(SyscallProbe.class);
     probes.addBinding().to(PageFaultProbe.class);

@@ -30,6 +30,8 @@ class AgentMainTest {
     assertThat(catalog.ids())
         .contains(
             "cpu.compute",
+            "cpu.mem_bandwidth",
+            "cpu.mem_latency",
             "os.clock_read",
             "os.syscall",
             "os.page_fault",
