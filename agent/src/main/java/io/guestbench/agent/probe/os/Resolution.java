@@ -3,16 +3,17 @@ package io.guestbench.agent.probe.os;
 import java.util.function.LongSupplier;
 
 /**
- * A clock's step: the smallest positive difference between two consecutive reads. One step is
- * enough to see it (a coarse clock jumps by a whole tick), so this stops after a few; a clock that
- * steps in single nanoseconds shows its read cost instead, which is the finest interval it can time
- * anyway.
+ * A clock's step: the smallest positive difference between two consecutive reads. A coarse clock
+ * shows its tick within a few steps; a clock that steps in single nanoseconds shows its read cost
+ * instead, which is the finest interval it can time anyway, once the loop is compiled: so a fine
+ * clock is read for many steps, and the reads bound the time either way.
  */
 final class Resolution {
-  /** Enough for a 10 ms tick read every 5 ns, twice over. */
+  /** Enough for a 10 ms tick read every 5 ns, twice over: 25 ms to 100 ms of reads. */
   static final long MAX_READS = 5_000_000;
 
-  static final int STEPS = 3;
+  /** Enough for the JIT to compile the loop; a 20 ns clock takes 2 ms for them. */
+  static final int STEPS = 100_000;
 
   private Resolution() {}
 

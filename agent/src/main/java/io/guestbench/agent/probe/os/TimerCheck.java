@@ -23,9 +23,12 @@ import java.util.Optional;
  * os.clock_read} probe measures one clock the same way at full length.
  */
 public final class TimerCheck {
-  /** Short: 20 ms of warm-up and two or three repetitions of 10 ms per clock. */
+  /**
+   * Short: 60 ms of warm-up (enough for the JIT to compile each loop) and two or three repetitions
+   * of 10 ms per clock.
+   */
   static final MethodParams QUICK =
-      new MethodParams(Duration.ofMillis(20), Duration.ofMillis(10), 2, 3, 100);
+      new MethodParams(Duration.ofMillis(60), Duration.ofMillis(10), 2, 3, 100);
 
   static final String CLOCKSOURCE =
       "/sys/devices/system/clocksource/clocksource0/current_clocksource";
