@@ -37,7 +37,7 @@ class MemProbesTest {
       assertThat(r.getParamsMap())
           .containsEntry("kernel", kernel)
           .containsEntry("array_bytes", "1048576");
-      assertThat(scalar(r, "bytes_per_second")).isBetween(1e8, 1e13);
+      assertThat(scalar(r, "bytes_per_second")).isBetween(1e6, 1e13);
       assertThat(r.getDistributions(0).getName()).isEqualTo("pass_picos");
     }
   }
@@ -47,7 +47,7 @@ class MemProbesTest {
     ProbeResult r = new MemLatencyProbe(MEASURER, HOST).run(run("buffer_bytes", "1048576"));
 
     assertThat(r.getStatus()).as(r.getStatusMessage()).isEqualTo(RunStatus.RUN_STATUS_OK);
-    assertThat(scalar(r, "load_seconds")).isBetween(1e-10, 1e-5);
+    assertThat(scalar(r, "load_seconds")).isBetween(1e-10, 1e-3);
     assertThat(r.getDistributions(0).getName()).isEqualTo("load_picos");
     assertThat(Long.parseLong(r.getParamsMap().get("batch_ops"))).isGreaterThanOrEqualTo(1024);
   }

@@ -17,7 +17,7 @@ class PageFaultProbeTest {
     ProbeResult r = probe(Libc.system(), "nitro").run(Tiny.run("region_bytes", "1048576"));
 
     assertThat(r.getStatus()).as(r.getStatusMessage()).isEqualTo(RunStatus.RUN_STATUS_OK);
-    assertThat(scalars(r).get("fault_seconds")).isBetween(10e-9, 1e-3);
+    assertThat(scalars(r).get("fault_seconds")).isBetween(10e-9, 0.1);
     assertThat(r.getDistributions(0).getName()).isEqualTo("fault_picos");
     assertThat(r.getParamsMap())
         .containsEntry("region_bytes", "1048576")
