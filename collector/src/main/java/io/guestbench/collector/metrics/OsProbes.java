@@ -47,8 +47,8 @@ final class OsProbes {
             seconds(
                 "ffm_call_seconds",
                 "guestbench_timer_ffm_call_seconds",
-                "Mean time of the baseline FFM call (getpagesize) the clock_gettime reads were"
-                    + " measured against in the last ok run.",
+                "Mean time of the baseline FFM call (sigismember, the same shape of call) the"
+                    + " clock_gettime reads were measured against in the last ok run.",
                 params),
             cov("guestbench_timer_read_cov_ratio", "the clock-read probe", params)),
         List.of(

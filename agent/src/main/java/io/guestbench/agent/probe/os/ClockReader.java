@@ -22,6 +22,7 @@ import java.util.function.LongSupplier;
  */
 record ClockReader(ClockId clock, Operation reads, LongSupplier value, Operation baseline) {
   private static final long TIMESPEC_BYTES = 16; // two 64-bit fields on every 64-bit Linux
+  private static final long SIGSET_BYTES = 128; // glibc's sigset_t, larger than the kernel's
 
   /** The reader of {@code clock}, with its memory in {@code arena}, or why there is none. */
   static Bound<ClockReader> bind(ClockId clock, Libc libc, Arena arena) {
@@ -34,7 +35,7 @@ record ClockReader(ClockId clock, Operation reads, LongSupplier value, Operation
           CriticalCalls.clockGettime(libc)
               .flatMap(
                   gettime ->
-                      CriticalCalls.getpagesize(libc)
+                      CriticalCalls.sigismember(libc)
                           .flatMap(noop -> viaClockGettime(clock, gettime, noop, arena)));
     };
   }
@@ -42,6 +43,7 @@ record ClockReader(ClockId clock, Operation reads, LongSupplier value, Operation
   private static Bound<ClockReader> viaClockGettime(
       ClockId clock, MethodHandle gettime, MethodHandle noop, Arena arena) {
     MemorySegment timespec = arena.allocate(TIMESPEC_BYTES, 8);
+    MemorySegment sigset = arena.allocate(SIGSET_BYTES, 8); // zeroed: the empty set
     LongSupplier value = () -> read(gettime, clock.linuxId(), timespec);
     if (value.getAsLong() < 0) {
       return Bound.missing(
@@ -52,7 +54,7 @@ record ClockReader(ClockId clock, Operation reads, LongSupplier value, Operation
             clock,
             NativeLoops.clockReads(gettime, clock.linuxId(), timespec),
             value,
-            NativeLoops.intCalls(noop, true)));
+            NativeLoops.pointerCalls(noop, sigset)));
   }
 
   /** Nanoseconds since the clock's epoch, or -1 when the call fails. */

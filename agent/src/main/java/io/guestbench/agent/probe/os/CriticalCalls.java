@@ -34,6 +34,16 @@ final class CriticalCalls {
     return libc.function("getpagesize", FunctionDescriptor.of(JAVA_INT), CRITICAL);
   }
 
+  /**
+   * {@code int sigismember(const sigset_t *, int)}, the baseline for {@code clock_gettime}: a call
+   * of the same shape (a pointer to caller memory and an int, an int back; the FFM's cost grows
+   * with its arguments) that only tests a bit in memory and never enters the kernel.
+   */
+  static Bound<MethodHandle> sigismember(Libc libc) {
+    return libc.function(
+        "sigismember", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CRITICAL);
+  }
+
   /** {@code int clock_gettime(clockid_t, struct timespec *)}. */
   static Bound<MethodHandle> clockGettime(Libc libc) {
     return libc.function(

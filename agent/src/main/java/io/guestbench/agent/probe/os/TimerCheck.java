@@ -76,7 +76,7 @@ public final class TimerCheck {
     if (reader.baseline() == null) {
       return measurer.measure(List.of(reads), Figure.SINGLE, params, progress);
     }
-    Subject baseline = new Subject("getpagesize", reader.baseline());
+    Subject baseline = new Subject("sigismember", reader.baseline());
     return measurer.measure(List.of(reads, baseline), Figure.NET_OF_BASELINE, params, progress);
   }
 
