@@ -6,11 +6,14 @@ import com.google.inject.Stage;
 import io.guestbench.agent.cli.CpuCommand;
 import io.guestbench.agent.cli.DiskCommand;
 import io.guestbench.agent.cli.FactsCommand;
+import io.guestbench.agent.cli.OsCommand;
 import io.guestbench.agent.cli.RunCommand;
 import io.guestbench.agent.cli.ValidateCommand;
+import io.guestbench.agent.probe.os.TimerFactSource;
 import io.guestbench.common.cli.OneLineUsageErrors;
 import io.guestbench.common.time.Clock;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,8 +35,11 @@ public final class AgentMain implements Runnable {
   /** The command tree, with usage errors answered in one line and exit code 2. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AgentMain());
-    cli.addSubcommand(new CpuCommand(Clock.system()));
-    cli.addSubcommand(new FactsCommand());
+    cli.addSubcommand(new CpuCommand(Clock.system(), AgentMain::assemble));
+    cli.addSubcommand(new OsCommand(AgentMain::assemble));
+    // The timer check's findings are facts too; the graph is built only when the command runs.
+    cli.addSubcommand(
+        new FactsCommand(root -> Set.of(assemble(root).getInstance(TimerFactSource.class))));
     cli.addSubcommand(new DiskCommand(Clock.system()));
     return OneLineUsageErrors.install(cli, "guestbench agent");
   }

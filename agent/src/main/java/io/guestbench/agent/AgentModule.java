@@ -1,6 +1,8 @@
 package io.guestbench.agent;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.guestbench.agent.config.HostName;
 import io.guestbench.agent.host.FactSource;
@@ -8,6 +10,15 @@ import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.cpu.ComputeProbe;
 import io.guestbench.agent.probe.disk.DiskProbe;
+import io.guestbench.agent.probe.mem.MemBandwidthProbe;
+import io.guestbench.agent.probe.mem.MemLatencyProbe;
+import io.guestbench.agent.probe.os.ClockReadProbe;
+import io.guestbench.agent.probe.os.ContextSwitchProbe;
+import io.guestbench.agent.probe.os.PageFaultProbe;
+import io.guestbench.agent.probe.os.SpawnProbe;
+import io.guestbench.agent.probe.os.SyscallProbe;
+import io.guestbench.agent.probe.os.TimerFactSource;
+import io.guestbench.agent.probe.os.libc.Libc;
 import io.guestbench.common.time.Clock;
 import java.nio.file.Path;
 
@@ -24,10 +35,25 @@ final class AgentModule extends AbstractModule {
     bind(Clock.class).toInstance(Clock.system());
     bind(HostFiles.class).toInstance(new HostFiles(hostRoot));
     bind(HostName.class).toInstance(new HostName(hostRoot.resolve("proc/sys/kernel/hostname")));
-    // Further fact sources (instance metadata) are added to this set; detection needs none.
-    Multibinder.newSetBinder(binder(), FactSource.class);
+    // Instance metadata joins at run time; the timer check runs once, when facts are first asked.
+    Multibinder<FactSource> facts = Multibinder.newSetBinder(binder(), FactSource.class);
+    facts.addBinding().to(TimerFactSource.class).in(Singleton.class);
     Multibinder<Probe> probes = Multibinder.newSetBinder(binder(), Probe.class);
     probes.addBinding().to(ComputeProbe.class);
     probes.addBinding().to(DiskProbe.class);
+    probes.addBinding().to(MemBandwidthProbe.class);
+    probes.addBinding().to(MemLatencyProbe.class);
+    probes.addBinding().to(ClockReadProbe.class);
+    probes.addBinding().to(SyscallProbe.class);
+    probes.addBinding().to(PageFaultProbe.class);
+    probes.addBinding().to(SpawnProbe.class);
+    probes.addBinding().to(ContextSwitchProbe.class);
+  }
+
+  /** The C library for the FFM probes; made on first use, so building the graph binds nothing. */
+  @Provides
+  @Singleton
+  Libc libc() {
+    return Libc.system();
   }
 }

@@ -42,6 +42,11 @@ final class CpuReport {
   }
 
   static String json(List<CpuFigures> all) {
+    return jsonNode(all).toPrettyString();
+  }
+
+  /** The JSON tree, so the command can add the memory probes' results to it. */
+  static ObjectNode jsonNode(List<CpuFigures> all) {
     ObjectNode root = JSON.createObjectNode();
     root.put("command", "cpu");
     ArrayNode results = root.putArray("results");
@@ -64,7 +69,7 @@ final class CpuReport {
         r.put("steal_ratio", f.stealRatio());
       }
     }
-    return root.toPrettyString();
+    return root;
   }
 
   /** A latency in the unit that keeps three or four significant figures readable. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +47,10 @@ public final class FactsCommand implements Callable<Integer> {
 
   @Mixin private ImdsOptions imds = new ImdsOptions();
 
-  private final Supplier<Set<FactSource>> extraSources;
+  private final Function<Path, Set<FactSource>> extraSources;
 
   public FactsCommand() {
-    this(Set::of);
+    this(root -> Set.of());
   }
 
   /**
@@ -57,6 +58,12 @@ public final class FactsCommand implements Callable<Integer> {
    * building the command line does no I/O.
    */
   public FactsCommand(Supplier<Set<FactSource>> extraSources) {
+    this(root -> extraSources.get());
+    Objects.requireNonNull(extraSources, "extraSources");
+  }
+
+  /** With further fact sources that depend on the host root, such as the timer check. */
+  public FactsCommand(Function<Path, Set<FactSource>> extraSources) {
     this.extraSources = Objects.requireNonNull(extraSources, "extraSources");
   }
 
@@ -82,7 +89,8 @@ public final class FactsCommand implements Callable<Integer> {
             ? List.of(new ImdsFactSource(new ImdsClient(settings, Clock.system()), settings))
             : List.of();
     HostFacts facts =
-        new HostFactsCollector(new HostFiles(hostRoot), extraSources.get()).collect(metadata);
+        new HostFactsCollector(new HostFiles(hostRoot), extraSources.apply(hostRoot))
+            .collect(metadata);
     out.print(json ? FactsReport.json(facts) + System.lineSeparator() : FactsReport.table(facts));
     out.flush();
     return 0;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads a probe's string parameters, collecting every problem in the form {@code key: value
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  */
 public final class ParamReader {
   private static final int MAX_SHOWN = 40;
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,9})?");
 
   private final Map<String, String> raw;
   private final Set<String> known = new LinkedHashSet<>();
@@ -88,6 +90,20 @@ public final class ParamReader {
   public boolean has(String key) {
     known.add(key);
     return raw.containsKey(key);
+  }
+
+  /** A plain decimal number such as {@code 3.5} (no exponent) within {@code min..max}. */
+  public double decimal(String key, double fallback, double min, double max) {
+    String text = value(key, Double.toString(fallback)).trim();
+    // Only digits and one point: Java's own syntax would also take "Infinity", "1e3" or "3.5d".
+    if (DECIMAL.matcher(text).matches()) {
+      double d = Double.parseDouble(text);
+      if (d >= min && d <= max) {
+        return d;
+      }
+    }
+    problem(key, min + ".." + max);
+    return fallback;
   }
 
   /**

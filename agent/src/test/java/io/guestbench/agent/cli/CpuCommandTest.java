@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guestbench.agent.AgentMain;
 import io.guestbench.agent.host.HostFixtures;
 import io.guestbench.testing.ManualClock;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import picocli.CommandLine;
 
 class CpuCommandTest {
   private static final String[] SMALL = {
+    "compute",
     "--warmup",
     "0s",
     "--iterations",
@@ -65,6 +67,58 @@ class CpuCommandTest {
   }
 
   @Test
+  void theMemoryProbesRunByNameWithTheirOwnParameters() throws Exception {
+    int code =
+        execute(
+            false,
+            "mem_bandwidth",
+            "mem_latency",
+            "--json",
+            "--warmup",
+            "0s",
+            "--repetition",
+            "2ms",
+            "--min-repetitions",
+            "2",
+            "--max-repetitions",
+            "2",
+            "-p",
+            "mem_bandwidth.array_bytes=1048576",
+            "-p",
+            "mem_latency.buffer_bytes=1048576",
+            "--host-root",
+            HostFixtures.root("kvm").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode results = new ObjectMapper().readTree(out.toString()).path("results");
+    assertThat(results).hasSize(3); // copy and triad, then the chase
+    assertThat(results.get(0).path("probe").asText()).isEqualTo("cpu.mem_bandwidth");
+    assertThat(results.get(0).path("params").path("kernel").asText()).isEqualTo("copy");
+    assertThat(results.get(1).path("params").path("kernel").asText()).isEqualTo("triad");
+    assertThat(results.get(2).path("scalars").path("load_seconds").asDouble()).isPositive();
+    assertThat(results.get(2).path("load_nanos").path("count").asLong()).isPositive();
+  }
+
+  @Test
+  void memoryProblemsNameTheirOptions() {
+    int code =
+        execute(false, "mem_latency", "--cov-percent", "0", "-p", "mem_latency.buffer_bytes=7");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "cpu: -p mem_latency.buffer_bytes: 7 (expected: 0 (sized from the cache) or a multiple"
+                + " of 64 from 1048576); --cov-percent: 0 (expected: 0.1..100.0)"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void anUnknownNameIsAProblem() {
+    assertThat(execute(false, "gpu")).isEqualTo(2);
+    assertThat(err.toString()).contains("NAME: gpu (expected: mem_bandwidth, mem_latency)");
+  }
+
+  @Test
   void badKernelIsExitCodeTwoWithOneLine() {
     int code = execute(false, "--kernel", "x");
 
@@ -86,7 +140,8 @@ class CpuCommandTest {
   }
 
   private int execute(boolean interactive, String... args) {
-    CommandLine cmd = new CommandLine(new CpuCommand(new ManualClock(0), () -> interactive));
+    CommandLine cmd =
+        new CommandLine(new CpuCommand(new ManualClock(0), AgentMain::assemble, () -> interactive));
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     return cmd.execute(args);

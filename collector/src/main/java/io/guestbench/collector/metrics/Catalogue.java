@@ -35,7 +35,17 @@ final class Catalogue {
 
   /** Every probe guestbench has. */
   static Catalogue standard() {
-    return new Catalogue(List.of(CpuProbes.compute(), DiskProbes.job()));
+    return new Catalogue(
+        List.of(
+            CpuProbes.compute(),
+            DiskProbes.job(),
+            MemProbes.bandwidth(),
+            MemProbes.latency(),
+            OsProbes.clockRead(),
+            OsProbes.syscall(),
+            OsProbes.pageFault(),
+            OsProbes.spawn(),
+            OsProbes.contextSwitch()));
   }
 
   /** The probe, or null when the catalogue does not know it. */

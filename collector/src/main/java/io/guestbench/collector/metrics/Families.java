@@ -15,6 +15,8 @@ final class Families {
           "virt_type_mismatch",
           "agent_version",
           "clocksource",
+          // The agent's timer check: whether System.nanoTime() looks like a system call here.
+          "timer_syscall_fallback",
           "kernel_release",
           "cpu_model",
           "xen_pv_drivers",

@@ -61,7 +61,7 @@ class ResultMetricsTest {
     assertThat(info.getLabels().get("cpu_model")).isEqualTo("é".repeat(128));
     assertThat(info.getLabels().get("region")).isEmpty();
     assertThat(info.getLabels().get("agent_id")).isEqualTo("a1");
-    assertThat(info.getLabels().size()).isEqualTo(4 + 16);
+    assertThat(info.getLabels().size()).isEqualTo(4 + 17);
     assertThat(gauge("guestbench_agent_connected", Map.of())).isEqualTo(1);
   }
 

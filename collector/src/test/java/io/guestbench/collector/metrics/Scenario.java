@@ -42,6 +42,7 @@ final class Scenario {
         Map.entry("virt_type_mismatch", "false"),
         Map.entry("agent_version", "0.1.0"),
         Map.entry("clocksource", clocksource),
+        Map.entry("timer_syscall_fallback", Boolean.toString(clocksource.equals("xen"))),
         Map.entry("kernel_release", kernel),
         Map.entry("cpu_model", "Intel(R) Xeon(R) CPU E5-2670 v2 @ 2.50GHz"),
         Map.entry("ami_id", "ami-0123456789abcdef0"),

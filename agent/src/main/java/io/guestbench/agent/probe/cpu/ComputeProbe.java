@@ -2,6 +2,7 @@ package io.guestbench.agent.probe.cpu;
 
 import io.guestbench.agent.probe.ParamReader;
 import io.guestbench.agent.probe.Probe;
+import io.guestbench.agent.probe.ProbeResults;
 import io.guestbench.agent.probe.ProbeRun;
 import io.guestbench.agent.probe.StealSampler;
 import io.guestbench.common.text.Durations;

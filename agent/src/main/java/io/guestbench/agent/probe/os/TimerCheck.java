@@ -1,0 +1,87 @@
+package io.guestbench.agent.probe.os;
+
+import io.guestbench.agent.host.HostFiles;
+import io.guestbench.agent.probe.ProbeRun;
+import io.guestbench.agent.probe.method.Figure;
+import io.guestbench.agent.probe.method.Measurement;
+import io.guestbench.agent.probe.method.Measurer;
+import io.guestbench.agent.probe.method.MethodParams;
+import io.guestbench.agent.probe.method.Subject;
+import io.guestbench.agent.probe.os.libc.Bound;
+import io.guestbench.agent.probe.os.libc.Libc;
+import jakarta.inject.Inject;
+import java.lang.foreign.Arena;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The timer check: a quick measurement (a few tens of milliseconds per clock) of what reading each
+ * clock costs and how finely it steps, run before anything else is measured. The {@code
+ * os.clock_read} probe measures one clock the same way at full length.
+ */
+public final class TimerCheck {
+  /**
+   * Short: 60 ms of warm-up (enough for the JIT to compile each loop) and two or three repetitions
+   * of 10 ms per clock.
+   */
+  static final MethodParams QUICK =
+      new MethodParams(Duration.ofMillis(60), Duration.ofMillis(10), 2, 3, 100);
+
+  static final String CLOCKSOURCE =
+      "/sys/devices/system/clocksource/clocksource0/current_clocksource";
+
+  private final Libc libc;
+  private final Measurer measurer;
+  private final HostFiles host;
+
+  @Inject
+  public TimerCheck(Libc libc, Measurer measurer, HostFiles host) {
+    this.libc = Objects.requireNonNull(libc, "libc");
+    this.measurer = Objects.requireNonNull(measurer, "measurer");
+    this.host = Objects.requireNonNull(host, "host");
+  }
+
+  /** Reads every clock; a clock this machine lacks is in the report with the reason. */
+  public TimerReport run(ProbeRun.Progress progress) throws InterruptedException {
+    List<ClockReading> readings = new ArrayList<>();
+    double ffmCall = Double.NaN;
+    try (Arena arena = Arena.ofConfined()) {
+      for (ClockId clock : ClockId.values()) {
+        switch (ClockReader.bind(clock, libc, arena)) {
+          case Bound.Missing<ClockReader> m ->
+              readings.add(ClockReading.missing(clock, m.reason()));
+          case Bound.Ok<ClockReader> ok -> {
+            progress.report("timer check: " + clock.label());
+            Measurement m = measure(measurer, ok.value(), QUICK, ProbeRun.Progress.NONE);
+            long step = Resolution.smallestStep(ok.value().value());
+            readings.add(ClockReading.measured(clock, m.figureNanos(), step));
+            if (m.subjects().size() > 1 && Double.isNaN(ffmCall)) {
+              ffmCall = m.subjects().get(1).nanosPerOp();
+            }
+          }
+        }
+      }
+    }
+    return new TimerReport(readings, clocksource(host), ffmCall);
+  }
+
+  /** Times a clock's reads; a {@code clock_gettime} clock's net of its FFM baseline call. */
+  static Measurement measure(
+      Measurer measurer, ClockReader reader, MethodParams params, ProbeRun.Progress progress)
+      throws InterruptedException {
+    Subject reads = new Subject(reader.clock().label(), reader.reads());
+    if (reader.baseline() == null) {
+      return measurer.measure(List.of(reads), Figure.SINGLE, params, progress);
+    }
+    Subject baseline = new Subject("sigismember", reader.baseline());
+    return measurer.measure(List.of(reads, baseline), Figure.NET_OF_BASELINE, params, progress);
+  }
+
+  /** The kernel's current clocksource, for example {@code tsc} or {@code xen}. */
+  static Optional<String> clocksource(HostFiles host) {
+    return host.read(CLOCKSOURCE).map(String::strip).filter(s -> !s.isEmpty());
+  }
+}
