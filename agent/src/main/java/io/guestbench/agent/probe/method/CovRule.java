@@ -54,6 +54,16 @@ public final class CovRule {
     return Math.sqrt(squares / (n - 1)) / mean;
   }
 
+  /** The median result so far, NaN before any: robust to one repetition the JIT was still in. */
+  public double median() {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
   /** Whether the results are steady enough: the minimum ran and the spread is within target. */
   public boolean converged() {
     return values.size() >= min && cov() <= target;

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param subjects in the order they were given
  * @param figureNanos the figure over the whole measured phase, from each subject's overall mean
+ * @param medianFigureNanos the median of the per-repetition figures
  * @param cov the coefficient of variation of the per-repetition figures; NaN or infinite when it
  *     could not be judged
  * @param repetitions how many ran
@@ -22,6 +23,7 @@ import java.util.Map;
 public record Measurement(
     List<Measured> subjects,
     double figureNanos,
+    double medianFigureNanos,
     double cov,
     int repetitions,
     boolean converged,

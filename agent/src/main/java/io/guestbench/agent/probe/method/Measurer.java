@@ -77,6 +77,7 @@ public final class Measurer {
     return new Measurement(
         measured,
         figure.of(overall),
+        rule.median(),
         rule.cov(),
         rule.count(),
         rule.converged(),

@@ -73,7 +73,12 @@ public record MethodParams(
     long max = reader.number(MAX_REPETITIONS, defaults.maxRepetitions(), 2, MAX_REPETITIONS_CAP);
     double cov = reader.decimal(COV_PERCENT, defaults.covPercent(), 0.1, 100);
     if (max < min) {
-      reader.reject(MAX_REPETITIONS, "at least min_repetitions, " + min);
+      // Blame the key that moved from its default, so the message shows a value that was given.
+      if (max == defaults.maxRepetitions()) {
+        reader.reject(MIN_REPETITIONS, "at most max_repetitions, " + max);
+      } else {
+        reader.reject(MAX_REPETITIONS, "at least min_repetitions, " + min);
+      }
       max = min;
     }
     return new MethodParams(warmup, repetition, (int) min, (int) max, cov);

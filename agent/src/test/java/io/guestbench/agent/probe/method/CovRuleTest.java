@@ -49,6 +49,18 @@ class CovRuleTest {
   }
 
   @Test
+  void theMedianIgnoresOneColdRepetition() {
+    CovRule rule = new CovRule(3, 5, 1);
+    assertThat(rule.median()).isNaN();
+    rule.add(9.3);
+    rule.add(19.2);
+    rule.add(19.4);
+    assertThat(rule.median()).isEqualTo(19.2);
+    rule.add(19.0);
+    assertThat(rule.median()).isCloseTo(19.1, within(1e-12));
+  }
+
+  @Test
   void aMeanAtOrBelowZeroNeverConverges() {
     CovRule rule = new CovRule(2, 3, 0.5);
     rule.add(-1);

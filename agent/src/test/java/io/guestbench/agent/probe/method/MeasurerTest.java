@@ -84,6 +84,7 @@ class MeasurerTest {
     Measurement m = measurer(work).measure(pair, Figure.NET_OF_BASELINE, QUICK, none());
 
     assertThat(m.figureNanos()).isEqualTo(96_000);
+    assertThat(m.medianFigureNanos()).isEqualTo(96_000);
     assertThat(m.subjects()).extracting(Measured::name).containsExactly("call", "noop");
     assertThat(m.subjects().get(1).nanosPerOp()).isEqualTo(4_000);
   }

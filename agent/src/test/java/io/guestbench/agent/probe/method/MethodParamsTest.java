@@ -73,6 +73,11 @@ class MethodParamsTest {
     assertThat(reader.problems())
         .containsExactly("max_repetitions: 4 (expected: at least min_repetitions, 5)");
     assertThat(p.maxRepetitions()).isEqualTo(5);
+
+    ParamReader onlyMin = new ParamReader(Map.of("min_repetitions", "20"));
+    MethodParams.read(onlyMin, MethodParams.DEFAULTS);
+    assertThat(onlyMin.problems())
+        .containsExactly("min_repetitions: 20 (expected: at most max_repetitions, 10)");
   }
 
   @Test
