@@ -7,6 +7,10 @@ import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.HostFiles;
 import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.cpu.ComputeProbe;
+import io.guestbench.agent.probe.net.NetCrrProbe;
+import io.guestbench.agent.probe.net.NetRrProbe;
+import io.guestbench.agent.probe.net.NetStreamProbe;
+import io.guestbench.agent.probe.net.NetUdpProbe;
 import io.guestbench.common.time.Clock;
 import java.nio.file.Path;
 
@@ -27,5 +31,9 @@ final class AgentModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), FactSource.class);
     Multibinder<Probe> probes = Multibinder.newSetBinder(binder(), Probe.class);
     probes.addBinding().to(ComputeProbe.class);
+    probes.addBinding().to(NetStreamProbe.class);
+    probes.addBinding().to(NetRrProbe.class);
+    probes.addBinding().to(NetCrrProbe.class);
+    probes.addBinding().to(NetUdpProbe.class);
   }
 }

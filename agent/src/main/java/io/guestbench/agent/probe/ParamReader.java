@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Reads a probe's string parameters, collecting every problem in the form {@code key: value
@@ -62,6 +63,28 @@ public final class ParamReader {
     return fallback;
   }
 
+  /**
+   * Free text that {@code valid} accepts, such as an address or a path; {@code fallback} (which may
+   * be null: the key is optional) when absent. {@code expected} describes a valid value.
+   */
+  public String text(String key, String fallback, Predicate<String> valid, String expected) {
+    String value = value(key, fallback);
+    if (value == null || valid.test(value)) {
+      return value;
+    }
+    problem(key, expected);
+    return fallback;
+  }
+
+  /** Like {@link #text}, for a key without a default: its absence is a problem, and null. */
+  public String requiredText(String key, Predicate<String> valid, String expected) {
+    String value = text(key, null, valid, expected);
+    if (value == null && !raw.containsKey(key)) {
+      problem(key, expected);
+    }
+    return value;
+  }
+
   /** Every problem so far, including keys that no read asked for. */
   public List<String> problems() {
     List<String> all = new ArrayList<>(problems);
@@ -80,7 +103,7 @@ public final class ParamReader {
   }
 
   private void problem(String key, String expected) {
-    problems.add(line(key, raw.get(key), expected));
+    problems.add(line(key, raw.getOrDefault(key, "missing"), expected));
   }
 
   private static String line(String key, String value, String expected) {
