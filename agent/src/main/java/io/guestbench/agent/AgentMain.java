@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.guestbench.agent.cli.CpuCommand;
 import io.guestbench.agent.cli.FactsCommand;
+import io.guestbench.agent.cli.NetCommand;
 import io.guestbench.agent.cli.RunCommand;
 import io.guestbench.agent.cli.ValidateCommand;
 import io.guestbench.common.cli.OneLineUsageErrors;
@@ -33,6 +34,7 @@ public final class AgentMain implements Runnable {
     CommandLine cli = new CommandLine(new AgentMain());
     cli.addSubcommand(new CpuCommand(Clock.system()));
     cli.addSubcommand(new FactsCommand());
+    cli.addSubcommand(new NetCommand());
     return OneLineUsageErrors.install(cli, "guestbench agent");
   }
 
