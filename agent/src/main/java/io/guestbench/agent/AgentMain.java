@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import io.guestbench.agent.cli.CpuCommand;
 import io.guestbench.agent.cli.DiskCommand;
 import io.guestbench.agent.cli.FactsCommand;
+import io.guestbench.agent.cli.NetCommand;
 import io.guestbench.agent.cli.OsCommand;
 import io.guestbench.agent.cli.RunCommand;
 import io.guestbench.agent.cli.ValidateCommand;
@@ -41,6 +42,7 @@ public final class AgentMain implements Runnable {
     cli.addSubcommand(
         new FactsCommand(root -> Set.of(assemble(root).getInstance(TimerFactSource.class))));
     cli.addSubcommand(new DiskCommand(Clock.system()));
+    cli.addSubcommand(new NetCommand());
     return OneLineUsageErrors.install(cli, "guestbench agent");
   }
 

@@ -12,6 +12,10 @@ import io.guestbench.agent.probe.cpu.ComputeProbe;
 import io.guestbench.agent.probe.disk.DiskProbe;
 import io.guestbench.agent.probe.mem.MemBandwidthProbe;
 import io.guestbench.agent.probe.mem.MemLatencyProbe;
+import io.guestbench.agent.probe.net.NetCrrProbe;
+import io.guestbench.agent.probe.net.NetRrProbe;
+import io.guestbench.agent.probe.net.NetStreamProbe;
+import io.guestbench.agent.probe.net.NetUdpProbe;
 import io.guestbench.agent.probe.os.ClockReadProbe;
 import io.guestbench.agent.probe.os.ContextSwitchProbe;
 import io.guestbench.agent.probe.os.PageFaultProbe;
@@ -48,6 +52,10 @@ final class AgentModule extends AbstractModule {
     probes.addBinding().to(PageFaultProbe.class);
     probes.addBinding().to(SpawnProbe.class);
     probes.addBinding().to(ContextSwitchProbe.class);
+    probes.addBinding().to(NetStreamProbe.class);
+    probes.addBinding().to(NetRrProbe.class);
+    probes.addBinding().to(NetCrrProbe.class);
+    probes.addBinding().to(NetUdpProbe.class);
   }
 
   /** The C library for the FFM probes; made on first use, so building the graph binds nothing. */

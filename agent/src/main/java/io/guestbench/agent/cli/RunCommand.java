@@ -11,6 +11,7 @@ import io.guestbench.agent.runtime.AgentRuntimeFactory;
 import io.guestbench.agent.ship.OutboxStats;
 import io.guestbench.agent.ship.StreamState;
 import io.guestbench.common.config.ConfigException;
+import io.guestbench.common.lifecycle.ServiceManager;
 import io.guestbench.common.lifecycle.TerminationSignals;
 import io.guestbench.common.text.Durations;
 import java.nio.file.Path;
@@ -81,10 +82,25 @@ public final class RunCommand implements Callable<Integer> {
             .getInstance(AgentRuntimeFactory.class)
             .create(
                 config, json ? ResultLine::printJson : ResultLine::print, Progress.toTerminal());
-    agent.start();
+    try {
+      agent.start();
+    } catch (ServiceManager.ServiceStartException e) {
+      System.err.println("guestbench agent run: " + e.getMessage());
+      return 1;
+    }
     System.err.printf(
         "guestbench agent %s: streaming to %s (plaintext)%n",
         config.agentId(), config.collector().address());
+    agent
+        .peer()
+        .ifPresent(
+            p ->
+                System.err.printf(
+                    "guestbench agent %s: serving network tests on %s:%d (%s)%n",
+                    config.agentId(),
+                    config.peer().orElseThrow().bind(),
+                    p.address().getPort(),
+                    p.transport().label()));
     int exit =
         config.plan().repeatsForever() ? untilSignal(signals) : untilDone(agent, signals, ackWait);
     agent.stop(Duration.ofSeconds(5));

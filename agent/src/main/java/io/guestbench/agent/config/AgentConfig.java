@@ -2,8 +2,10 @@ package io.guestbench.agent.config;
 
 import io.guestbench.agent.host.imds.ImdsSettings;
 import io.guestbench.agent.plan.Plan;
+import io.guestbench.agent.probe.net.peer.PeerSettings;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The agent's validated configuration.
@@ -14,6 +16,7 @@ import java.util.Objects;
  * @param bufferMaxBytes bound of the in-memory outbox; oldest batches are dropped beyond it
  * @param plan what to run, how often
  * @param imds whether and where to ask the EC2 instance metadata service
+ * @param peer how to serve network tests to other agents, when the agent serves them
  */
 public record AgentConfig(
     String agentId,
@@ -21,22 +24,24 @@ public record AgentConfig(
     CollectorTarget collector,
     long bufferMaxBytes,
     Plan plan,
-    ImdsSettings imds) {
+    ImdsSettings imds,
+    Optional<PeerSettings> peer) {
   public AgentConfig {
     Objects.requireNonNull(agentId, "agentId");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(collector, "collector");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(imds, "imds");
+    Objects.requireNonNull(peer, "peer");
   }
 
   /** The same configuration with some values replaced from the command line. */
   public AgentConfig with(String newAgentId, CollectorTarget newCollector, Plan newPlan) {
-    return new AgentConfig(newAgentId, labels, newCollector, bufferMaxBytes, newPlan, imds);
+    return new AgentConfig(newAgentId, labels, newCollector, bufferMaxBytes, newPlan, imds, peer);
   }
 
   /** The same configuration with other IMDS settings (from the command line). */
   public AgentConfig withImds(ImdsSettings newImds) {
-    return new AgentConfig(agentId, labels, collector, bufferMaxBytes, plan, newImds);
+    return new AgentConfig(agentId, labels, collector, bufferMaxBytes, plan, newImds, peer);
   }
 }

@@ -6,6 +6,7 @@ import io.guestbench.agent.host.imds.ImdsSettings;
 import io.guestbench.agent.plan.Plan;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeSpec;
+import io.guestbench.agent.probe.net.peer.PeerSettings;
 import io.guestbench.common.config.ConfigException;
 import io.guestbench.common.config.ConfigNode;
 import io.guestbench.common.config.ConfigProblems;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads and validates the agent's YAML config, reporting every problem at once. */
 public final class AgentConfigLoader {
@@ -56,9 +58,10 @@ public final class AgentConfigLoader {
     buffer.finish();
     Plan plan = plan(root.child("plan"));
     ImdsSettings imds = imds(root.child("imds"));
+    Optional<PeerSettings> peer = PeerConfig.read(root.child("net"));
     root.finish();
     problems.throwIfAny();
-    return new AgentConfig(agentId, labels, collector, bufferBytes, plan, imds);
+    return new AgentConfig(agentId, labels, collector, bufferBytes, plan, imds, peer);
   }
 
   private static CollectorTarget collector(ConfigNode node) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -112,6 +113,28 @@ public final class ParamReader {
    */
   public void reject(String key, String expected) {
     problem(key, expected);
+  }
+
+  /**
+   * Free text that {@code valid} accepts, such as an address or a path; {@code fallback} (which may
+   * be null: the key is optional) when absent. {@code expected} describes a valid value.
+   */
+  public String text(String key, String fallback, Predicate<String> valid, String expected) {
+    String value = value(key, fallback);
+    if (value == null || valid.test(value)) {
+      return value;
+    }
+    problem(key, expected);
+    return fallback;
+  }
+
+  /** Like {@link #text}, for a key without a default: its absence is a problem, and null. */
+  public String requiredText(String key, Predicate<String> valid, String expected) {
+    String value = text(key, null, valid, expected);
+    if (value == null && !raw.containsKey(key)) {
+      problems.add(line(key, "missing", expected));
+    }
+    return value;
   }
 
   /** Every problem so far, including keys that no read asked for. */

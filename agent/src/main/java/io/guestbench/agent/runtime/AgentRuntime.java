@@ -2,15 +2,22 @@ package io.guestbench.agent.runtime;
 
 import io.grpc.ManagedChannel;
 import io.guestbench.agent.plan.PlanRunner;
+import io.guestbench.agent.probe.net.peer.PeerServer;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.agent.ship.StreamClient;
+import io.guestbench.common.lifecycle.Service;
 import io.guestbench.common.lifecycle.ServiceManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** A running agent: plan runner and stream client, started and stopped together. */
+/**
+ * A running agent: plan runner, stream client and, when configured, the network peer, started and
+ * stopped together (the peer first, so a plan may test against this agent's own peer).
+ */
 public final class AgentRuntime {
   private final PlanRunner plan;
   private final StreamClient stream;
@@ -18,19 +25,31 @@ public final class AgentRuntime {
   private final ManagedChannel channel;
   private final ScheduledExecutorService streamThread;
   private final ServiceManager services;
+  private final Optional<PeerServer> peer;
 
   AgentRuntime(
       PlanRunner plan,
       StreamClient stream,
       Outbox outbox,
       ManagedChannel channel,
-      ScheduledExecutorService streamThread) {
+      ScheduledExecutorService streamThread,
+      Optional<PeerServer> peer) {
     this.plan = plan;
     this.stream = stream;
     this.outbox = outbox;
     this.channel = channel;
     this.streamThread = streamThread;
-    this.services = new ServiceManager(List.of(stream, plan));
+    this.peer = peer;
+    List<Service> all = new ArrayList<>();
+    peer.ifPresent(all::add);
+    all.add(stream);
+    all.add(plan);
+    this.services = new ServiceManager(all);
+  }
+
+  /** The network peer, when this agent serves tests. */
+  public Optional<PeerServer> peer() {
+    return peer;
   }
 
   public void start() throws Exception {

@@ -13,12 +13,15 @@ import io.guestbench.agent.plan.ProbeRunner;
 import io.guestbench.agent.plan.ResultListener;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeRun;
+import io.guestbench.agent.probe.net.peer.PeerServer;
+import io.guestbench.agent.probe.net.wire.Transport;
 import io.guestbench.agent.ship.MemoryOutbox;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.agent.ship.StreamClient;
 import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.HostFacts;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -63,7 +66,8 @@ public final class AgentRuntimeFactory {
             streamThread,
             clock,
             new SplittableRandom());
-    return new AgentRuntime(plan, stream, outbox, channel, streamThread);
+    Optional<PeerServer> peer = config.peer().map(p -> new PeerServer(p, Transport.best()));
+    return new AgentRuntime(plan, stream, outbox, channel, streamThread, peer);
   }
 
   /**

@@ -8,11 +8,13 @@ import io.guestbench.agent.probe.Probe;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeRun;
 import io.guestbench.agent.probe.ProbeSpec;
+import io.guestbench.agent.probe.net.peer.PeerSettings;
 import io.guestbench.common.config.ConfigException;
 import io.guestbench.proto.v1.ProbeKind;
 import io.guestbench.proto.v1.ProbeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigLoaderTest {
+  private static final String ESSENTIALS =
+      """
+      collector: {address: "collector.internal:7070", plaintext: true}
+      imds: {enabled: false}
+      plan: {probes: [{probe: cpu.compute}]}
+      """;
+
   @TempDir Path dir;
 
   private AgentConfigLoader loader() throws Exception {
@@ -56,6 +65,67 @@ class AgentConfigLoaderTest {
     assertThat(c.plan().interval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.plan().probes()).containsExactly(new ProbeSpec("cpu.compute", Map.of()));
     assertThat(c.imds()).isEqualTo(ImdsSettings.defaults());
+    assertThat(c.peer()).as("no network peer unless asked for").isEmpty();
+  }
+
+  @Test
+  void theNetSectionConfiguresThePeer() throws Exception {
+    Path secret = dir.resolve("net.secret");
+    Files.writeString(secret, "0123456789abcdef0123\n");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    AgentConfig c =
+        loader()
+            .parse(
+                "agent.yaml",
+                ESSENTIALS
+                    + "net: {serve: true, bind: 10.0.0.5, port: 7171, secret_file: \""
+                    + secret
+                    + "\", max_concurrent_tests: 2, max_duration: 90s, max_message_bytes: 256KiB}\n");
+    PeerSettings peer = c.peer().orElseThrow();
+    assertThat(peer.bind()).isEqualTo("10.0.0.5");
+    assertThat(peer.port()).isEqualTo(7171);
+    assertThat(peer.secret()).isPresent();
+    assertThat(peer.maxConcurrentTests()).isEqualTo(2);
+    assertThat(peer.maxDuration()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(peer.maxMessageBytes()).isEqualTo(256 << 10);
+
+    PeerSettings defaults =
+        loader().parse("agent.yaml", ESSENTIALS + "net: {serve: true}\n").peer().orElseThrow();
+    assertThat(defaults).isEqualTo(PeerSettings.defaults());
+    assertThat(loader().parse("agent.yaml", ESSENTIALS + "net: {serve: false, port: 1}\n").peer())
+        .isEmpty();
+  }
+
+  @Test
+  void netProblemsAreListedWithTheRest() throws Exception {
+    Path secret = dir.resolve("open.secret");
+    Files.writeString(secret, "0123456789abcdef0123");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(
+            () ->
+                loader()
+                    .parse(
+                        "net.yaml",
+                        ESSENTIALS
+                            + "net: {serve: maybe, port: 0, max_concurrent_tests: 0, max_duration: 2h,"
+                            + " max_message_bytes: 1k, secret_file: \""
+                            + secret
+                            + "\", colour: blue}\n"))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "net.yaml: net.serve: maybe (expected: true or false)",
+                        "net.yaml: net.port: 0 (expected: 1..65535)",
+                        "net.yaml: net.secret_file: "
+                            + secret
+                            + " is readable by others (expected: mode 600 or 640)",
+                        "net.yaml: net.max_concurrent_tests: 0 (expected: 1..64)",
+                        "net.yaml: net.max_duration: 2h (expected: 1s..1h)",
+                        "net.yaml: net.max_message_bytes: 1k (expected: a size from 65536 to"
+                            + " 16777216 bytes, e.g. 64MiB)",
+                        "net.yaml: net.colour: unknown key"));
   }
 
   @Test

@@ -23,7 +23,13 @@ final class Catalogue {
       if (probes.put(new ProbeKey(spec.kind(), spec.name()), spec) != null) {
         throw new IllegalArgumentException("probe " + spec.id() + " listed twice");
       }
-      families.addAll(spec.families());
+      for (Family family : spec.families()) {
+        // Probes that measure the same quantity share its family (net.rr and net.crr share the
+        // round-trip time, told apart by their mode label); it is listed once.
+        if (!families.contains(family)) {
+          families.add(family);
+        }
+      }
     }
     Set<String> names = new HashSet<>();
     for (Family family : families) {
@@ -45,7 +51,11 @@ final class Catalogue {
             OsProbes.syscall(),
             OsProbes.pageFault(),
             OsProbes.spawn(),
-            OsProbes.contextSwitch()));
+            OsProbes.contextSwitch(),
+            NetProbes.stream(),
+            NetProbes.rr(),
+            NetProbes.crr(),
+            NetProbes.udp()));
   }
 
   /** The probe, or null when the catalogue does not know it. */

@@ -55,7 +55,8 @@ final class ResultRecorder {
       series.setGauge(Families.LAST_RUN_END, probe, r.getEndTimeUnixNano() / 1e9);
     }
     for (int i = 0; i < gauges.size(); i++) {
-      series.setGauge(gauges.get(i).family(), values, r.getScalars(i).getValue());
+      GaugeSpec gauge = gauges.get(i);
+      series.setGauge(gauge.family(), values, gauge.toBaseUnit(r.getScalars(i).getValue()));
     }
     for (int i = 0; i < histograms.size(); i++) {
       series.histogram(histograms.get(i), values).add(decoded.get(i), r.getDistributions(i));
