@@ -57,6 +57,7 @@ prepare_file() {
   fstype=$(fs_type "$DIR")
   [[ $fstype != tmpfs && $fstype != ramfs ]] || die "$DIR is on $fstype; give a directory on a disk"
   FILE=$DIR/disk-vs-fio.dat
+  DEVICE=$(basename -- "$(df --output=source -- "$DIR" | tail -n 1)")
   if [[ ! -f $FILE ]]; then
     echo "laying out $FILE ($SIZE) with fio, once..." >&2
     fio --name=layout --filename="$FILE" --size="$SIZE" --rw=write --bs=1m --direct=1 \
@@ -73,13 +74,19 @@ cleanup() {
   rm -rf -- "${OUT:-/nonexistent}"
 }
 
-# case name | direction | fio options | agent options
+# case name | direction | fio options | agent options. The last is a control for the 1M case:
+# 512k needs at most 128 pages, so no request is split whatever the buffers' physical layout.
 CASES=(
   "randread 4k qd1 sync|read|--rw=randread --bs=4k --ioengine=psync --iodepth=1|--rw randread --bs 4k --engine sync --iodepth 1"
   "randread 4k qd32 aio|read|--rw=randread --bs=4k --ioengine=libaio --iodepth=32|--rw randread --bs 4k --engine aio --iodepth 32"
   "randwrite 4k qd1 fdatasync=1|write|--rw=randwrite --bs=4k --ioengine=psync --iodepth=1 --fdatasync=1|--rw randwrite --bs 4k --engine sync --iodepth 1 --fdatasync 1"
   "read 1M qd4 aio|read|--rw=read --bs=1m --ioengine=libaio --iodepth=4|--rw read --bs 1m --engine aio --iodepth 4"
+  "read 512k qd4 aio (control)|read|--rw=read --bs=512k --ioengine=libaio --iodepth=4|--rw read --bs 512k --engine aio --iodepth 4"
 )
+
+device_ios() { # → reads+writes completed so far by the device holding $FILE (0 if unknown)
+  awk -v d="$DEVICE" '$3 == d { print $4 + $8; found = 1 } END { if (!found) print 0 }' /proc/diskstats
+}
 
 run_fio() { # options out
   # shellcheck disable=SC2086 # the options are a word list on purpose
@@ -93,12 +100,18 @@ run_agent() { # options out
     --runtime "${RUNTIME}s" --ramp "${RAMP}s" $1 --json >"$2"
 }
 
-figures() { # json direction → "iops p50 p99"
-  python3 - "$1" "$2" <<'PY'
+figures() { # json direction device-file → "iops=N p50=N us p99=N us dev/io=N"
+  python3 - "$1" "$2" "$3" $((RAMP + RUNTIME)) <<'PY'
 import json, sys
-job = json.load(open(sys.argv[1]))["jobs"][0][sys.argv[2]]
-p = job["clat_ns"]["percentile"]
-print(round(job["iops"]), p["50.000000"], p["99.000000"])
+j = json.load(open(sys.argv[1]))["jobs"][0]
+d = j[sys.argv[2]]
+p = d["clat_ns"]["percentile"]
+iops = j["read"]["iops"] + j["write"]["iops"]
+dev_per_second = int(open(sys.argv[3]).read()) / int(sys.argv[4])  # the ramp does I/O too
+# Device requests per job request: well above 1 means the block layer split the job's requests,
+# so the two tools did not put the same requests on the device.
+print(f"iops={d['iops']:.0f} p50={p['50.000000'] / 1000:.1f}us p99={p['99.000000'] / 1000:.1f}us"
+      f" dev/io={dev_per_second / max(1, iops):.2f}")
 PY
 }
 
@@ -127,11 +140,15 @@ main() {
       IFS='|' read -r name dir fopts aopts <<<"${CASES[$c]}"
       # Alternate who goes first, so a drift in the machine does not favour one side.
       for first in $(((round + c) % 2)) $(((round + c + 1) % 2)); do
-        if ((first == 0)); then run_fio "$fopts" "$OUT/$c.$round.fio.json"; else
-          run_agent "$aopts" "$OUT/$c.$round.agent.json"; fi
+        local before tool
+        before=$(device_ios)
+        if ((first == 0)); then tool=fio; run_fio "$fopts" "$OUT/$c.$round.fio.json"; else
+          tool=agent; run_agent "$aopts" "$OUT/$c.$round.agent.json"; fi
+        echo $(($(device_ios) - before)) >"$OUT/$c.$round.$tool.device"
       done
-      echo "round $round $name: fio $(figures "$OUT/$c.$round.fio.json" "$dir")" \
-        " agent $(figures "$OUT/$c.$round.agent.json" "$dir")  (iops p50_ns p99_ns)"
+      echo "round $round $name: fio $(figures "$OUT/$c.$round.fio.json" "$dir" "$OUT/$c.$round.fio.device")" \
+        " agent $(figures "$OUT/$c.$round.agent.json" "$dir" "$OUT/$c.$round.agent.device")" \
+        " load $(cut -d' ' -f1 /proc/loadavg)"
     done
   done
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
