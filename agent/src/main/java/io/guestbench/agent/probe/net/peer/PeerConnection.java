@@ -136,7 +136,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements Frame
     }
     handshake.cancel(false);
     test = joined;
-    data = PeerData.attach(ctx, joined);
+    data = PeerData.attach(ctx, peer, joined);
     state = State.DATA;
   }
 

@@ -140,7 +140,13 @@ final class PeerTest {
       }
     }
     intervals.stop();
-    data.forEach(Channel::close);
+    for (Channel channel : data) {
+      BlockingResponder responder = channel.attr(BlockingResponder.KEY).get();
+      if (responder != null) {
+        responder.stop(); // before the close, so its thread never outlives the connection
+      }
+      channel.close();
+    }
     control.close();
     onEnd.run();
   }
