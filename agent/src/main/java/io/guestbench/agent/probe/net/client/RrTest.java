@@ -35,6 +35,15 @@ public final class RrTest {
                 : onTheLoop(session, loop, progress);
         return withPeer(figures, session);
       }
+      if (request.kind() == TestKind.UDP_RR) {
+        UdpRrLoop loop = new UdpRrLoop(session.watch, request, session.testId(), UDP_TIMEOUT_NANOS);
+        Optional<BlockingSocket> socket = takeOver(session.openUdp(loop));
+        RrFigures figures =
+            socket.isPresent()
+                ? BlockingUdpRr.run(session, socket.get(), progress)
+                : onTheLoop(session, loop, progress);
+        return withPeer(figures, session);
+      }
       return withPeer(onTheLoop(session, driver(session), progress), session);
     }
   }

@@ -6,7 +6,6 @@ import io.guestbench.agent.probe.net.wire.FrameType;
 import io.guestbench.agent.probe.net.wire.Frames;
 import io.guestbench.agent.probe.net.wire.Violation;
 import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -15,8 +14,6 @@ import java.lang.foreign.MemorySegment;
  * the test ends, or a request is malformed.
  */
 final class BlockingResponder implements Runnable {
-  static final AttributeKey<BlockingResponder> KEY = AttributeKey.valueOf("guestbench-responder");
-
   private final PeerParts peer;
   private final Channel channel;
   private final BlockingSocket socket;
@@ -36,7 +33,7 @@ final class BlockingResponder implements Runnable {
   /** Starts answering on the channel's connection; the channel must no longer read. */
   static void start(PeerParts peer, Channel channel, BlockingSocket socket, PeerTest test) {
     BlockingResponder responder = new BlockingResponder(peer, channel, socket, test);
-    channel.attr(KEY).set(responder);
+    channel.attr(PeerData.STOP).set(responder::stop);
     responder.thread = Thread.ofPlatform().name("guestbench-peer-rr").daemon().start(responder);
   }
 

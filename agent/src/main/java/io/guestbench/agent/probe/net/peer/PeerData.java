@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
@@ -22,6 +23,9 @@ import java.util.function.Consumer;
  * test measures connection setup too.
  */
 final class PeerData {
+  /** How to stop a thread that answers on a connection, before the connection is closed. */
+  static final AttributeKey<Runnable> STOP = AttributeKey.valueOf("guestbench-stop");
+
   private final PeerTest test;
   private final ByteBuf response;
   private boolean flushPending;

@@ -84,6 +84,16 @@ final class PeerTest {
     return true;
   }
 
+  /** Makes a socket of the peer's own (a UDP socket of this test) end with the test. */
+  void own(Channel channel) {
+    if (ended.get()) {
+      channel.close();
+      return;
+    }
+    data.add(channel);
+    channel.closeFuture().addListener(f -> data.remove(channel));
+  }
+
   boolean started() {
     return started;
   }
@@ -141,9 +151,9 @@ final class PeerTest {
     }
     intervals.stop();
     for (Channel channel : data) {
-      BlockingResponder responder = channel.attr(BlockingResponder.KEY).get();
-      if (responder != null) {
-        responder.stop(); // before the close, so its thread never outlives the connection
+      Runnable stop = channel.attr(PeerData.STOP).get();
+      if (stop != null) {
+        stop.run(); // before the close, so no answering thread outlives its connection
       }
       channel.close();
     }

@@ -1,18 +1,19 @@
 package io.guestbench.agent.probe.net.wire;
 
 import io.netty.channel.Channel;
-import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.unix.UnixChannel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * A TCP connection Netty opened, taken over for blocking request/response: a duplicate of its
- * descriptor in blocking mode, written and read by one thread with one system call per message, as
- * netperf and sockperf do. An event loop would add an {@code epoll_wait} and its own work to every
- * message on both ends, about 2 µs per round trip: overhead of ours, not of the network. Waits are
- * cut into slices by kernel socket timeouts, so a stop or a deadline is seen within one.
+ * A connection Netty opened (TCP, or UDP connected to one peer), taken over for blocking
+ * request/response: a duplicate of its descriptor in blocking mode, written and read by one thread
+ * with one system call per message, as netperf and sockperf do. An event loop would add an {@code
+ * epoll_wait} and its own work to every message on both ends, about 2 µs per round trip: overhead
+ * of ours, not of the network. Waits are cut into slices by kernel socket timeouts, so a stop or a
+ * deadline is seen within one.
  */
 public final class BlockingSocket implements AutoCloseable {
   /** Longest single wait in a read or write, after which the caller is asked whether to go on. */
@@ -39,19 +40,22 @@ public final class BlockingSocket implements AutoCloseable {
     this.fd = fd;
   }
 
+  /** One datagram, or how the wait for it ended. */
+  public record Received(Io io, long bytes) {}
+
   /**
-   * Takes over an epoll channel's connection, or empty where that is not possible (NIO, or no
-   * native access). The channel must already have stopped reading (auto-read off) and must read
-   * nothing after this; it stays open until the caller closes it.
+   * Takes over a native channel's connected socket (TCP, or UDP connected to its one peer), or
+   * empty where that is not possible (NIO, or no native access). The caller then stops the channel
+   * reading; it stays open until the caller closes it.
    */
   public static Optional<BlockingSocket> takeOver(Channel channel) {
-    if (!(channel instanceof EpollSocketChannel epoll) || !epoll.isOpen()) {
+    if (!(channel instanceof UnixChannel unix) || !channel.isOpen()) {
       return Optional.empty();
     }
     try (Arena scratch = Arena.ofConfined()) {
       SocketCalls calls = new SocketCalls(scratch);
       return Optional.of(
-          new BlockingSocket(calls.dupBlocking(epoll.fd().intValue(), SLICE_MICROS, scratch)));
+          new BlockingSocket(calls.dupBlocking(unix.fd().intValue(), SLICE_MICROS, scratch)));
     } catch (Throwable e) { // no native access, or the call failed: the event loop path still works
       return Optional.empty();
     }
@@ -97,6 +101,25 @@ public final class BlockingSocket implements AutoCloseable {
       }
     }
     return Io.DONE;
+  }
+
+  /** Receives one datagram of at most {@code max} bytes into {@code into}. */
+  public Received receive(MemorySegment into, long max, BooleanSupplier goOn) {
+    while (true) {
+      long r = call(into, 0, max, false);
+      if (r > 0) {
+        return new Received(Io.DONE, r);
+      }
+      if (r == 0) {
+        return new Received(Io.CLOSED, 0); // shut down: our datagrams are never empty
+      }
+      if (r != -SocketCalls.EAGAIN && r != -SocketCalls.EINTR) {
+        return new Received(Io.FAILED, 0); // for example ECONNREFUSED: an ICMP port unreachable
+      }
+      if (!goOn.getAsBoolean()) {
+        return new Received(Io.STOPPED, 0);
+      }
+    }
   }
 
   private long call(MemorySegment buffer, long done, long n, boolean write) {

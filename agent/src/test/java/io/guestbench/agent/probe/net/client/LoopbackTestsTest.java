@@ -113,6 +113,15 @@ class LoopbackTestsTest {
   }
 
   @Test
+  void udpRequestResponseOnNioSharesThePeersUdpSocket() throws Exception {
+    peer = Loopback.start(Loopback.settings(Optional.empty(), 1), Transport.NIO);
+    NetTarget nio = new NetTarget(peer.address(), Optional.empty(), Transport.NIO);
+    RrFigures f = RrTest.run(nio, request(TestKind.UDP_RR, 300), s -> {});
+    assertThat(f.rtt().count()).isPositive();
+    assertThat(f.lossRatio()).isLessThan(0.01);
+  }
+
+  @Test
   void udpStreamAtATargetRate() throws Exception {
     peer = Loopback.start();
     // 8 Mbit/s of 1000-byte datagrams: 1000 per second, 500 in the measured half second.
