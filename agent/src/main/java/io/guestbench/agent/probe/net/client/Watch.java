@@ -20,6 +20,11 @@ final class Watch {
     }
   }
 
+  /** Whether a failure was reported. */
+  boolean failed() {
+    return failure.get() != null;
+  }
+
   /** Throws the reported failure, if any. */
   void check() throws PeerFailure {
     String why = failure.get();

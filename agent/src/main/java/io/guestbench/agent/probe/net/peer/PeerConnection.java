@@ -5,6 +5,8 @@ import io.guestbench.agent.probe.net.wire.ControlCodec;
 import io.guestbench.agent.probe.net.wire.FrameListener;
 import io.guestbench.agent.probe.net.wire.FrameType;
 import io.guestbench.agent.probe.net.wire.Frames;
+import io.guestbench.agent.probe.net.wire.TestKind;
+import io.guestbench.agent.probe.net.wire.Transport;
 import io.guestbench.agent.probe.net.wire.Violation;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -110,7 +112,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements Frame
     peer.stats().accepted();
     state = State.CONTROL;
     handshake.cancel(false);
-    send(ctx, new Control.Accept(test.id, peer.udpPort()));
+    long id = test.id;
+    if (test.request.kind() == TestKind.UDP_RR && peer.transport() == Transport.EPOLL) {
+      UdpRrSocket.open(ctx, peer, test, port -> send(ctx, new Control.Accept(id, port)));
+    } else {
+      send(ctx, new Control.Accept(id, peer.udpPort()));
+    }
   }
 
   private void onControl(Control message) {
@@ -136,7 +143,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements Frame
     }
     handshake.cancel(false);
     test = joined;
-    data = PeerData.attach(ctx, joined);
+    data = PeerData.attach(ctx, peer, joined);
     state = State.DATA;
   }
 

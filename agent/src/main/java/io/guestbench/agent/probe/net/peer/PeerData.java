@@ -1,5 +1,6 @@
 package io.guestbench.agent.probe.net.peer;
 
+import io.guestbench.agent.probe.net.wire.BlockingSocket;
 import io.guestbench.agent.probe.net.wire.Control;
 import io.guestbench.agent.probe.net.wire.ControlCodec;
 import io.guestbench.agent.probe.net.wire.FrameType;
@@ -10,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +23,9 @@ import java.util.function.Consumer;
  * test measures connection setup too.
  */
 final class PeerData {
+  /** How to stop a thread that answers on a connection, before the connection is closed. */
+  static final AttributeKey<Runnable> STOP = AttributeKey.valueOf("guestbench-stop");
+
   private final PeerTest test;
   private final ByteBuf response;
   private boolean flushPending;
@@ -31,7 +36,7 @@ final class PeerData {
   }
 
   /** Sets a freshly joined connection up for its test and confirms the join where needed. */
-  static PeerData attach(ChannelHandlerContext ctx, PeerTest test) {
+  static PeerData attach(ChannelHandlerContext ctx, PeerParts peer, PeerTest test) {
     var request = test.request;
     ByteBuf response = null;
     if (request.kind() == TestKind.STREAM && request.direction().peerSends()) {
@@ -45,7 +50,25 @@ final class PeerData {
       // trip for a confirmation, which would be measured as connection setup.
       ctx.writeAndFlush(ControlCodec.encode(ctx.alloc(), new Control.Joined()));
     }
+    if (request.kind() == TestKind.RR) {
+      takeOver(ctx, peer, test);
+    }
     return new PeerData(test, response);
+  }
+
+  /**
+   * Hands a request/response connection to a {@link BlockingResponder} where the transport allows.
+   * The channel leaves its event loop (deregistered, in this loop turn, before the next poll), so
+   * Netty reads none of the requests; the client sends nothing until it has our confirmation, so
+   * nothing is buffered here either. The channel stays open until the test closes it.
+   */
+  private static void takeOver(ChannelHandlerContext ctx, PeerParts peer, PeerTest test) {
+    var socket = BlockingSocket.takeOver(ctx.channel());
+    if (socket.isPresent()) {
+      ctx.channel().config().setAutoRead(false);
+      ctx.channel().deregister();
+      BlockingResponder.start(peer, ctx.channel(), socket.get(), test);
+    }
   }
 
   int maxPayload(FrameType type) {

@@ -1,7 +1,13 @@
 package io.guestbench.agent.probe.net.peer;
 
+import io.guestbench.agent.probe.net.wire.Transport;
 import java.security.SecureRandom;
 
 /** What every connection of one peer shares. */
 record PeerParts(
-    PeerSettings settings, PeerTests tests, PeerStats stats, int udpPort, SecureRandom random) {}
+    PeerSettings settings,
+    Transport transport,
+    PeerTests tests,
+    PeerStats stats,
+    int udpPort,
+    SecureRandom random) {}

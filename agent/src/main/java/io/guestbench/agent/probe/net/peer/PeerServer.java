@@ -55,7 +55,7 @@ public final class PeerServer implements Service {
     try {
       tcp = tcpBootstrap().bind(settings.bind(), settings.port()).sync().channel();
       int port = ((InetSocketAddress) tcp.localAddress()).getPort();
-      PeerParts parts = new PeerParts(settings, tests, stats, port, new SecureRandom());
+      PeerParts parts = new PeerParts(settings, transport, tests, stats, port, new SecureRandom());
       udp =
           new Bootstrap()
               .group(group)

@@ -84,6 +84,16 @@ final class PeerTest {
     return true;
   }
 
+  /** Makes a socket of the peer's own (a UDP socket of this test) end with the test. */
+  void own(Channel channel) {
+    if (ended.get()) {
+      channel.close();
+      return;
+    }
+    data.add(channel);
+    channel.closeFuture().addListener(f -> data.remove(channel));
+  }
+
   boolean started() {
     return started;
   }
@@ -140,7 +150,13 @@ final class PeerTest {
       }
     }
     intervals.stop();
-    data.forEach(Channel::close);
+    for (Channel channel : data) {
+      Runnable stop = channel.attr(PeerData.STOP).get();
+      if (stop != null) {
+        stop.run(); // before the close, so no answering thread outlives its connection
+      }
+      channel.close();
+    }
     control.close();
     onEnd.run();
   }

@@ -71,6 +71,24 @@ class LoopbackTestsTest {
   }
 
   @Test
+  void closedLoopRequestResponseOnNioAnswersOnTheEventLoops() throws Exception {
+    peer = Loopback.start(Loopback.settings(Optional.empty(), 1), Transport.NIO);
+    NetTarget nio = new NetTarget(peer.address(), Optional.empty(), Transport.NIO);
+    RrFigures f = RrTest.run(nio, request(TestKind.RR, Direction.SEND, 1, 100, 300, 0), s -> {});
+    assertThat(f.rtt().count()).isPositive();
+    assertThat(f.retransmits()).isEqualTo(-1); // no TCP_INFO without the native transport
+  }
+
+  @Test
+  void largeRequestsAndResponsesCrossInPieces() throws Exception {
+    peer = Loopback.start();
+    RrFigures f =
+        RrTest.run(
+            peer.target(), request(TestKind.RR, Direction.SEND, 1, 512 << 10, 300, 0), s -> {});
+    assertThat(f.rtt().count()).isPositive();
+  }
+
+  @Test
   void openLoopSendsOnScheduleWhateverTheResponsesDo() throws Exception {
     peer = Loopback.start();
     RrFigures f =
@@ -90,6 +108,15 @@ class LoopbackTestsTest {
   void udpRequestResponse() throws Exception {
     peer = Loopback.start();
     RrFigures f = RrTest.run(peer.target(), request(TestKind.UDP_RR, 300), s -> {});
+    assertThat(f.rtt().count()).isPositive();
+    assertThat(f.lossRatio()).isLessThan(0.01);
+  }
+
+  @Test
+  void udpRequestResponseOnNioSharesThePeersUdpSocket() throws Exception {
+    peer = Loopback.start(Loopback.settings(Optional.empty(), 1), Transport.NIO);
+    NetTarget nio = new NetTarget(peer.address(), Optional.empty(), Transport.NIO);
+    RrFigures f = RrTest.run(nio, request(TestKind.UDP_RR, 300), s -> {});
     assertThat(f.rtt().count()).isPositive();
     assertThat(f.lossRatio()).isLessThan(0.01);
   }

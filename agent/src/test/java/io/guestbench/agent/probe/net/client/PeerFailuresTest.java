@@ -139,6 +139,19 @@ class PeerFailuresTest {
     assertThat(System.nanoTime() - stopped).isLessThan(TimeUnit.SECONDS.toNanos(3));
   }
 
+  @Test
+  void aPeerThatStopsMidRequestResponseEndsTheTestAtOnce() throws Exception {
+    peer = Loopback.start();
+    CompletableFuture<String> test =
+        CompletableFuture.supplyAsync(() -> failure(peer.target(), request(TestKind.RR, 8000)));
+    waitFor(() -> peer.server.runningTests() == 1);
+    Thread.sleep(300);
+    long stopped = System.nanoTime();
+    peer.server.stop(Duration.ofSeconds(1));
+    assertThat(test.get(5, TimeUnit.SECONDS)).contains("during the test");
+    assertThat(System.nanoTime() - stopped).isLessThan(TimeUnit.SECONDS.toNanos(3));
+  }
+
   private NetTarget with(PeerSecret secret) {
     return new NetTarget(peer.address(), Optional.of(secret), Transport.best());
   }
