@@ -59,10 +59,25 @@ abstract class Worker implements Runnable {
     return !control.stopped() && !window.over(now);
   }
 
-  /** A buffer of {@code count} aligned blocks, filled with this thread's random bytes. */
+  /**
+   * A buffer of {@code count} page-aligned blocks, mapped fresh like fio's malloc'd buffers and
+   * filled with this thread's random bytes only when the job writes, as fio does. A read-only job
+   * leaves its pages untouched, so the kernel faults them in during the first direct reads, as it
+   * does for fio. That matters: where the pages land physically decides how many segments a request
+   * needs, and on a virtio-blk disk without indirect descriptors how many large requests fit in the
+   * ring at once. Zero-filled Arena memory gave 1M reads runs of about four contiguous pages and
+   * 1.7x fio's IOPS on the development VM (see bench/RESULTS.md).
+   */
   final MemorySegment buffers(Arena arena, int count) {
-    MemorySegment all = arena.allocate(job.bs() * count, DiskLimits.BUFFER_ALIGNMENT);
-    BlockStamp.fillRandom(all, job.seed() * 31 + index);
+    long bytes = job.bs() * count;
+    MemorySegment all = posix.mapAnonymous(bytes, arena);
+    if (all.equals(MemorySegment.NULL)) {
+      throw new OutOfMemoryError(
+          "mmap(" + bytes + " bytes of buffers): " + Errno.describe(posix.lastErrno()));
+    }
+    if (job.rw().writes()) {
+      BlockStamp.fillRandom(all, job.seed() * 31 + index);
+    }
     return all;
   }
 

@@ -86,6 +86,9 @@ public final class SyscallProbe implements Probe {
             new Subject("getpagesize", NativeLoops.intCalls(calls.get(1), true)));
     run.progress().report("syscall: measuring getppid against getpagesize");
     Measurement m = measurer.measure(subjects, Figure.NET_OF_BASELINE, method, run.progress());
+    if (!(m.figureNanos() > 0)) {
+      return ProbeResults.failed(this, run, method.asMap(), unresolved(m));
+    }
     run.progress()
         .report(String.format(Locale.ROOT, "syscall: %.1f ns per system call", m.figureNanos()));
     return MethodResults.ok(this, run, method.asMap(), m)
@@ -93,5 +96,15 @@ public final class SyscallProbe implements Probe {
         .addScalars(scalar("ffm_call_seconds", seconds(m.subjects().get(1).nanosPerOp())))
         .addDistributions(m.main().picosPerOp().toDistribution("call_picos"))
         .build();
+  }
+
+  /** A system call is never free: a net figure at or below zero means noise swamped it. */
+  private static String unresolved(Measurement m) {
+    return String.format(
+        Locale.ROOT,
+        "getppid measured no slower than the baseline call (%.1f ns vs %.1f ns): the machine was"
+            + " too busy for these repetitions; raise repetition or min_repetitions",
+        m.subjects().get(0).nanosPerOp(),
+        m.subjects().get(1).nanosPerOp());
   }
 }

@@ -109,7 +109,8 @@ class NetProbesRunTest {
             outbox,
             seen::complete,
             Executors.newSingleThreadScheduledExecutor(),
-            ProbeRun.Progress.NONE);
+            ProbeRun.Progress.NONE,
+            Clock.system());
     plan.start();
     plan.submit(
         Command.newBuilder()

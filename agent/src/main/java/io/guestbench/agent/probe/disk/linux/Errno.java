@@ -13,6 +13,7 @@ public final class Errno {
   public static final int EINTR = 4;
   public static final int EIO = 5;
   public static final int EBADF = 9;
+  public static final int ENOMEM = 12;
   public static final int EAGAIN = 11;
   public static final int EACCES = 13;
   public static final int EFAULT = 14;
@@ -38,6 +39,7 @@ public final class Errno {
           Map.entry(EIO, "EIO (input/output error)"),
           Map.entry(EBADF, "EBADF (bad file descriptor)"),
           Map.entry(EAGAIN, "EAGAIN (resource temporarily unavailable)"),
+          Map.entry(ENOMEM, "ENOMEM (cannot allocate memory)"),
           Map.entry(EACCES, "EACCES (permission denied)"),
           Map.entry(EFAULT, "EFAULT (bad address)"),
           Map.entry(EBUSY, "EBUSY (device or resource busy)"),

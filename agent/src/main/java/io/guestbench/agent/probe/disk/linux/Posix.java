@@ -31,6 +31,9 @@ public final class Posix {
 
   public static final int POSIX_FADV_DONTNEED = 4;
 
+  private static final int PROT_READ_WRITE = 0x1 | 0x2;
+  private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
+
   private static final MethodHandle OPEN =
       Native.withErrno(
           "open",
@@ -54,6 +57,14 @@ public final class Posix {
       Native.plain(
           "posix_fadvise",
           FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+
+  private static final MethodHandle MMAP =
+      Native.withErrno(
+          "mmap",
+          FunctionDescriptor.of(
+              ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+  private static final MethodHandle MUNMAP =
+      Native.plain("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
 
   private final MemorySegment state;
 
@@ -122,6 +133,47 @@ public final class Posix {
   public int fadvise(int fd, long offset, long length, int advice) {
     try {
       return -(int) FADVISE.invokeExact(fd, offset, length, advice);
+    } catch (Throwable t) {
+      throw Native.unexpected(t);
+    }
+  }
+
+  /**
+   * {@code mmap(2)} of {@code length} bytes of private anonymous memory, page-aligned and unmapped
+   * when {@code arena} closes; {@link MemorySegment#NULL} when it failed, with the errno in {@link
+   * #lastErrno()}. Unlike {@link Arena#allocate}, which zero-fills and so faults every page in at
+   * once, the pages stay untouched until first used, as with C's malloc.
+   */
+  public MemorySegment mapAnonymous(long length, Arena arena) {
+    try {
+      MemorySegment at =
+          (MemorySegment)
+              MMAP.invokeExact(
+                  state,
+                  MemorySegment.NULL,
+                  length,
+                  PROT_READ_WRITE,
+                  MAP_PRIVATE_ANONYMOUS,
+                  -1,
+                  0L);
+      if (at.address() == -1L) { // MAP_FAILED
+        return MemorySegment.NULL;
+      }
+      return at.reinterpret(length, arena, Posix::unmap);
+    } catch (Throwable t) {
+      throw Native.unexpected(t);
+    }
+  }
+
+  /** The errno of the last failed call that reports failure by a value other than -errno. */
+  public int lastErrno() {
+    return Native.errno(state);
+  }
+
+  private static void unmap(MemorySegment mapping) {
+    try {
+      // Cannot fail for a whole mapping this class made; nothing to do about it at close anyway.
+      int ignored = (int) MUNMAP.invokeExact(mapping, mapping.byteSize());
     } catch (Throwable t) {
       throw Native.unexpected(t);
     }

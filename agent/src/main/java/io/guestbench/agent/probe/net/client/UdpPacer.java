@@ -74,12 +74,16 @@ final class UdpPacer extends ChannelInboundHandlerAdapter {
 
   private void tick() {
     long now = System.nanoTime();
-    long due = (long) ((now - start) * datagramsPerNano) + 1;
+    if (measuring && measuredFrom < 0) {
+      // The measured window is paced from its own start: a backlog left by a stall during the
+      // warm-up would otherwise be sent inside it and inflate the measured rate.
+      measuredFrom = sent;
+      start = now;
+    }
+    long base = Math.max(measuredFrom, 0);
+    long due = base + (long) ((now - start) * datagramsPerNano) + 1;
     int burst = 0;
     while (sent < due && burst < BURST && !stopped) {
-      if (measuring && measuredFrom < 0) {
-        measuredFrom = sent;
-      }
       ByteBuf d = ctx.alloc().directBuffer(size);
       long seq = measuredFrom < 0 ? sent : sent - measuredFrom;
       Datagrams.writeStream(d, testId, measuredFrom >= 0, seq, System.nanoTime(), size);
@@ -91,7 +95,7 @@ final class UdpPacer extends ChannelInboundHandlerAdapter {
     if (stopped) {
       return;
     }
-    long nextDue = start + (long) Math.ceil(sent / datagramsPerNano);
+    long nextDue = start + (long) Math.ceil((sent - base) / datagramsPerNano);
     long wait = sent < due ? 0 : nextDue - System.nanoTime();
     tick = ctx.executor().schedule(this::tick, TimerSlack.delay(wait), TimeUnit.NANOSECONDS);
   }

@@ -63,7 +63,7 @@ final class PeerData {
    * nothing is buffered here either. The channel stays open until the test closes it.
    */
   private static void takeOver(ChannelHandlerContext ctx, PeerParts peer, PeerTest test) {
-    var socket = BlockingSocket.takeOver(ctx.channel());
+    var socket = BlockingSocket.takeOverUntilShutdown(ctx.channel());
     if (socket.isPresent()) {
       ctx.channel().config().setAutoRead(false);
       ctx.channel().deregister();

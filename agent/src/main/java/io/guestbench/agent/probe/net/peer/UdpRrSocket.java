@@ -75,7 +75,9 @@ final class UdpRrSocket extends SimpleChannelInboundHandler<DatagramPacket> {
         .addListener(
             f -> {
               Optional<BlockingSocket> socket =
-                  f.isSuccess() ? BlockingSocket.takeOver(ctx.channel()) : Optional.empty();
+                  f.isSuccess()
+                      ? BlockingSocket.takeOverUntilShutdown(ctx.channel())
+                      : Optional.empty();
               if (socket.isEmpty()) {
                 ctx.close();
                 return;

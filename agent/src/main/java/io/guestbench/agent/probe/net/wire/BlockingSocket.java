@@ -12,8 +12,10 @@ import java.util.function.BooleanSupplier;
  * request/response: a duplicate of its descriptor in blocking mode, written and read by one thread
  * with one system call per message, as netperf and sockperf do. An event loop would add an {@code
  * epoll_wait} and its own work to every message on both ends, about 2 µs per round trip: overhead
- * of ours, not of the network. Waits are cut into slices by kernel socket timeouts, so a stop or a
- * deadline is seen within one.
+ * of ours, not of the network. A client's waits are cut into slices by kernel socket timeouts, so a
+ * stop or a deadline is seen within one; an answering end's waits are not, since a timed wait arms
+ * and cancels a kernel timer on every sleep (about 0.25 µs a round trip per end on a VM), and only
+ * a {@link #shutdown} ends them.
  */
 public final class BlockingSocket implements AutoCloseable {
   /** Longest single wait in a read or write, after which the caller is asked whether to go on. */
@@ -46,16 +48,28 @@ public final class BlockingSocket implements AutoCloseable {
   /**
    * Takes over a native channel's connected socket (TCP, or UDP connected to its one peer), or
    * empty where that is not possible (NIO, or no native access). The caller then stops the channel
-   * reading; it stays open until the caller closes it.
+   * reading; it stays open until the caller closes it. Waits come back to the caller every slice.
    */
   public static Optional<BlockingSocket> takeOver(Channel channel) {
+    return takeOver(channel, SLICE_MICROS);
+  }
+
+  /**
+   * As {@link #takeOver(Channel)}, for an end that only answers: its waits have no time limit and
+   * end when data comes, or when {@link #shutdown} is called from another thread.
+   */
+  public static Optional<BlockingSocket> takeOverUntilShutdown(Channel channel) {
+    return takeOver(channel, 0);
+  }
+
+  private static Optional<BlockingSocket> takeOver(Channel channel, long sliceMicros) {
     if (!(channel instanceof UnixChannel unix) || !channel.isOpen()) {
       return Optional.empty();
     }
     try (Arena scratch = Arena.ofConfined()) {
       SocketCalls calls = new SocketCalls(scratch);
       return Optional.of(
-          new BlockingSocket(calls.dupBlocking(unix.fd().intValue(), SLICE_MICROS, scratch)));
+          new BlockingSocket(calls.dupBlocking(unix.fd().intValue(), sliceMicros, scratch)));
     } catch (Throwable e) { // no native access, or the call failed: the event loop path still works
       return Optional.empty();
     }

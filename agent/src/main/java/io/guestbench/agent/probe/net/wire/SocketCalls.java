@@ -56,11 +56,17 @@ final class SocketCalls {
     this.state = arena.allocate(STATE);
   }
 
-  /** A second descriptor of the same socket, in blocking mode, with send and receive timeouts. */
+  /**
+   * A second descriptor of the same socket, in blocking mode, with send and receive timeouts, or
+   * none when {@code timeoutMicros} is 0.
+   */
   int dupBlocking(int fd, long timeoutMicros, Arena arena) throws Throwable {
     int copy = check((int) DUP.invokeExact(state, fd));
     int flags = check((int) GETFL.invokeExact(state, copy, F_GETFL));
     check((int) SETFL.invokeExact(state, copy, F_SETFL, flags & ~O_NONBLOCK));
+    if (timeoutMicros == 0) {
+      return copy;
+    }
     MemorySegment timeval = arena.allocate(16);
     timeval.set(LONG, 0, timeoutMicros / 1_000_000);
     timeval.set(LONG, 8, timeoutMicros % 1_000_000);

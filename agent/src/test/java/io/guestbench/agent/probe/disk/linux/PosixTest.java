@@ -3,9 +3,13 @@ package io.guestbench.agent.probe.disk.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guestbench.agent.probe.disk.ScratchMount;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,58 @@ class PosixTest {
       assertThat(file).as("created before the refusal, so the caller must remove it").exists();
       Files.delete(file);
     }
+  }
+
+  @Test
+  void mapsUntouchedPageAlignedMemoryAndUnmapsItWithItsArena() throws Exception {
+    long length = 1 << 20;
+    long address;
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment buffer = new Posix(arena).mapAnonymous(length, arena);
+      address = buffer.address();
+      assertThat(buffer.byteSize()).isEqualTo(length);
+      assertThat(address % 4096).as("page-aligned").isZero();
+      assertThat(residentPages(address, length))
+          .as("no page faulted in before first use, unlike Arena.allocate, which zero-fills")
+          .isZero();
+      buffer.set(ValueLayout.JAVA_BYTE, length - 1, (byte) 9);
+      assertThat(buffer.get(ValueLayout.JAVA_BYTE, length - 1)).isEqualTo((byte) 9);
+      assertThat(residentPages(address, length)).as("the touched page").isPositive();
+    }
+    assertThat(mapped(address, length)).as("unmapped when the arena closed").isFalse();
+  }
+
+  @Test
+  void aMappingThatCannotBeMadeIsNullWithItsErrno() {
+    try (Arena arena = Arena.ofConfined()) {
+      Posix posix = new Posix(arena);
+      assertThat(posix.mapAnonymous(1L << 62, arena)).isEqualTo(MemorySegment.NULL);
+      assertThat(posix.lastErrno()).isEqualTo(Errno.ENOMEM);
+    }
+  }
+
+  /** Pages of [address, address + length) in memory, from the present bits of pagemap(5). */
+  private static int residentPages(long address, long length) throws IOException {
+    int pages = (int) (length / 4096);
+    ByteBuffer entries = ByteBuffer.allocate(pages * 8).order(ByteOrder.nativeOrder());
+    try (FileChannel pagemap = FileChannel.open(Path.of("/proc/self/pagemap"))) {
+      pagemap.read(entries, address / 4096 * 8);
+    }
+    int present = 0;
+    for (int i = 0; i < pages; i++) {
+      present += entries.getLong(i * 8) < 0 ? 1 : 0; // bit 63: present
+    }
+    return present;
+  }
+
+  /** Whether any mapping in /proc/self/maps overlaps [address, address + length). */
+  private static boolean mapped(long address, long length) throws IOException {
+    return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+        .map(l -> l.substring(0, l.indexOf(' ')).split("-"))
+        .anyMatch(
+            r ->
+                Long.parseUnsignedLong(r[0], 16) < address + length
+                    && Long.parseUnsignedLong(r[1], 16) > address);
   }
 
   @Test

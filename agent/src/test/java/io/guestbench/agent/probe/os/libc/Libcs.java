@@ -36,4 +36,14 @@ public final class Libcs {
         linker::downcallHandle,
         null);
   }
+
+  /** Two functions' symbols exchanged, so a probe times each where it expects the other. */
+  public static Libc swapped(String one, String other) {
+    Linker linker = Linker.nativeLinker();
+    return new Libc(
+        name ->
+            linker.defaultLookup().find(name.equals(one) ? other : name.equals(other) ? one : name),
+        linker::downcallHandle,
+        null);
+  }
 }
