@@ -4,18 +4,22 @@ import com.google.inject.Injector;
 import io.guestbench.agent.AgentMain;
 import io.guestbench.agent.config.AgentConfig;
 import io.guestbench.agent.config.AgentConfigLoader;
+import io.guestbench.agent.config.ClientSecurity;
 import io.guestbench.agent.config.HostPort;
 import io.guestbench.agent.config.Identifiers;
 import io.guestbench.agent.runtime.AgentRuntime;
 import io.guestbench.agent.runtime.AgentRuntimeFactory;
 import io.guestbench.agent.ship.OutboxStats;
 import io.guestbench.agent.ship.StreamState;
+import io.guestbench.agent.ship.spool.Spool;
+import io.guestbench.agent.ship.spool.SpoolSettings;
 import io.guestbench.common.config.ConfigException;
 import io.guestbench.common.lifecycle.ServiceManager;
 import io.guestbench.common.lifecycle.TerminationSignals;
 import io.guestbench.common.text.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +59,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ImdsOptions imds = new ImdsOptions();
 
+  @Option(
+      names = "--spool-dir",
+      paramLabel = "DIR",
+      description = "Overrides spool.dir (and turns the spool on).")
+  Path spoolDir;
+
   @Option(names = "--json", description = "Print each result as one JSON line (proto3 JSON).")
   boolean json;
 
@@ -88,9 +98,20 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("guestbench agent run: " + e.getMessage());
       return 1;
     }
+    ClientSecurity security = config.collector().security();
     System.err.printf(
-        "guestbench agent %s: streaming to %s (plaintext)%n",
-        config.agentId(), config.collector().address());
+        "guestbench agent %s: streaming to %s (%s)%n",
+        config.agentId(), config.collector().address(), security.describe());
+    if (security.plaintext()) {
+      System.err.println(
+          "guestbench agent: warning: streaming without TLS (collector.plaintext: true);"
+              + " results and labels travel unencrypted");
+    }
+    if (agent.outbox() instanceof Spool spool) {
+      System.err.printf(
+          "guestbench agent %s: spool %s, epoch %d, %d results recovered%n",
+          config.agentId(), spool.directory(), spool.epoch(), spool.stats().recoveredResults());
+    }
     agent
         .peer()
         .ifPresent(
@@ -101,10 +122,26 @@ public final class RunCommand implements Callable<Integer> {
                     config.peer().orElseThrow().bind(),
                     p.address().getPort(),
                     p.transport().label()));
+    advertised(agent, config);
     int exit =
         config.plan().repeatsForever() ? untilSignal(signals) : untilDone(agent, signals, ackWait);
     agent.stop(Duration.ofSeconds(5));
     return exit;
+  }
+
+  /** Says whether the collector can pair this agent, so a missing net.advertise is no mystery. */
+  private static void advertised(AgentRuntime agent, AgentConfig config) {
+    if (agent.peer().isEmpty()) {
+      return;
+    }
+    String address = agent.peerAddress();
+    System.err.println(
+        address.isEmpty()
+            ? "guestbench agent "
+                + config.agentId()
+                + ": net.bind is a wildcard and net.advertise is not set, so the collector"
+                + " cannot pair this agent for network tests"
+            : "guestbench agent " + config.agentId() + ": peer advertised as " + address);
   }
 
   private AgentConfig effective(AgentConfig loaded) {
@@ -121,6 +158,16 @@ public final class RunCommand implements Callable<Integer> {
       c = c.with(agentId, c.collector(), c.plan());
     }
     c = c.withImds(imds.apply(c.imds()));
+    if (spoolDir != null) {
+      Path dir = spoolDir.toAbsolutePath();
+      long memory = c.bufferMaxBytes();
+      c =
+          c.withSpool(
+              Optional.of(
+                  c.spool()
+                      .map(s -> s.withDir(dir))
+                      .orElseGet(() -> SpoolSettings.defaults(dir, memory))));
+    }
     if (rounds != null) {
       if (rounds < 0) {
         throw new IllegalArgumentException("--rounds " + rounds + " (expected: 0 or more)");
@@ -145,8 +192,8 @@ public final class RunCommand implements Callable<Integer> {
     if (agent.stream().awaitAllAcknowledged(ackWait)) {
       OutboxStats stats = agent.outbox().stats();
       System.err.printf(
-          "guestbench agent: done; collector stored %d results (%d dropped)%n",
-          stats.acknowledgedResults(), stats.droppedResults());
+          "guestbench agent: done; collector stored %d results (%d dropped, %d rejected)%n",
+          stats.acknowledgedResults(), stats.droppedResults(), stats.rejectedResults());
       return 0;
     }
     StreamState state = agent.stream().state();

@@ -6,7 +6,7 @@ import io.guestbench.agent.host.imds.ImdsSettings;
 import io.guestbench.agent.plan.Plan;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeSpec;
-import io.guestbench.agent.probe.net.peer.PeerSettings;
+import io.guestbench.agent.ship.spool.SpoolSettings;
 import io.guestbench.common.config.ConfigException;
 import io.guestbench.common.config.ConfigNode;
 import io.guestbench.common.config.ConfigProblems;
@@ -58,10 +58,18 @@ public final class AgentConfigLoader {
     buffer.finish();
     Plan plan = plan(root.child("plan"));
     ImdsSettings imds = imds(root.child("imds"));
-    Optional<PeerSettings> peer = PeerConfig.read(root.child("net"));
+    PeerConfig.Net net = PeerConfig.read(root.child("net"));
+    if (plan.probes().isEmpty() && net.peer().isEmpty()) {
+      // A serving agent may leave its plan empty and run only the collector's commands.
+      problems.add(
+          "plan.probes: empty (expected: at least one probe, or net.serve: true to run only"
+              + " what the collector commands)");
+    }
+    Optional<SpoolSettings> spool = SpoolConfig.read(root.child("spool"), bufferBytes);
     root.finish();
     problems.throwIfAny();
-    return new AgentConfig(agentId, labels, collector, bufferBytes, plan, imds, peer);
+    return new AgentConfig(
+        agentId, labels, collector, bufferBytes, plan, imds, net.peer(), net.advertise(), spool);
   }
 
   private static CollectorTarget collector(ConfigNode node) {
@@ -77,15 +85,7 @@ public final class AgentConfigLoader {
         node.problems().add(node.path("address"), text, "host:port, e.g. 10.0.0.5:7070");
       }
     }
-    boolean plaintext = node.bool("plaintext", false);
-    if (!plaintext) {
-      node.problems()
-          .add(
-              node.path("plaintext"),
-              String.valueOf(plaintext),
-              "true: TLS arrives in a later release, so unencrypted streaming must be chosen"
-                  + " explicitly");
-    }
+    ClientSecurity security = ClientSecurityReader.read(node);
     Duration initial =
         node.duration(
             "reconnect_initial",
@@ -101,9 +101,15 @@ public final class AgentConfigLoader {
             Duration.ofSeconds(1),
             Duration.ofHours(1));
     int inFlight = (int) node.integer("max_in_flight_batches", 16, 1, 1024);
+    Duration lifetime =
+        node.duration(
+            "max_stream_lifetime",
+            CollectorTarget.DEFAULT_STREAM_LIFETIME,
+            Duration.ofMinutes(1),
+            Duration.ofDays(7));
     node.finish();
     return new CollectorTarget(
-        address.host(), address.port(), plaintext, initial, max, heartbeat, inFlight);
+        address.host(), address.port(), security, initial, max, heartbeat, inFlight, lifetime);
   }
 
   private static ImdsSettings imds(ConfigNode node) {
@@ -138,9 +144,6 @@ public final class AgentConfigLoader {
     List<ProbeSpec> probes = new ArrayList<>();
     for (ConfigNode item : node.list("probes")) {
       probes.add(probe(item));
-    }
-    if (probes.isEmpty()) {
-      node.problems().add(node.path("probes") + ": empty (expected: at least one probe)");
     }
     node.finish();
     return new Plan(rounds, interval, probes);

@@ -4,19 +4,24 @@ import io.guestbench.agent.probe.ProbeRun;
 import io.guestbench.agent.probe.ProbeSpec;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.common.lifecycle.Service;
+import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.Command;
 import io.guestbench.proto.v1.ProbeResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the plan's rounds, and the collector's commands, one probe at a time on a single thread so
- * that no two probes disturb each other; every result goes to the outbox.
+ * that no two probes disturb each other; every result goes to the outbox. Each plan probe is its
+ * own task, so a command due at its start time runs at the next probe boundary, not after the whole
+ * round.
  */
 public final class PlanRunner implements Service {
   private final Plan plan;
@@ -24,7 +29,9 @@ public final class PlanRunner implements Service {
   private final Outbox outbox;
   private final ResultListener listener;
   private final ScheduledExecutorService probeThread;
+  private final ExecutorService commandThread;
   private final ProbeRun.Progress progress;
+  private final CommandRunner commands;
   private final AtomicLong runCounter = new AtomicLong();
   private final CompletableFuture<Void> planDone = new CompletableFuture<>();
   private int roundsStarted;
@@ -35,13 +42,19 @@ public final class PlanRunner implements Service {
       Outbox outbox,
       ResultListener listener,
       ScheduledExecutorService probeThread,
-      ProbeRun.Progress progress) {
+      ProbeRun.Progress progress,
+      Clock clock) {
     this.plan = plan;
     this.runner = runner;
     this.outbox = outbox;
     this.listener = listener;
     this.probeThread = probeThread;
     this.progress = progress;
+    this.commandThread =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("guestbench-command").daemon().factory());
+    this.commands =
+        new CommandRunner(runner, probeThread, commandThread, clock, this::deliver, progress);
   }
 
   @Override
@@ -57,6 +70,7 @@ public final class PlanRunner implements Service {
   @Override
   public void stop(Duration grace) {
     probeThread.shutdownNow();
+    commandThread.shutdownNow();
     awaitQuietly(probeThread, grace);
     planDone.complete(null);
   }
@@ -66,43 +80,51 @@ public final class PlanRunner implements Service {
     return planDone;
   }
 
-  /** Queues a collector command behind whatever is running. */
+  /**
+   * Queues a collector command: it runs on the probe thread at its start time (or at the next probe
+   * boundary after it), bounded by its deadline.
+   */
   public void submit(Command command) {
-    if (command.hasRunProbe()) {
-      ProbeSpec spec =
-          new ProbeSpec(
-              io.guestbench.agent.probe.ProbeCatalog.id(
-                  command.getRunProbe().getKind(), command.getRunProbe().getName()),
-              command.getRunProbe().getParamsMap());
-      probeThread.execute(() -> runOne("cmd-" + command.getCommandId(), spec));
-    }
+    commands.submit(command);
   }
 
   private void round() {
     roundsStarted++;
-    for (ProbeSpec spec : plan.probes()) {
-      if (!runOne(outbox.epoch() + "-" + runCounter.incrementAndGet(), spec)) {
-        return;
+    step(0);
+  }
+
+  private void step(int index) {
+    if (index == plan.probes().size()) {
+      if (plan.repeatsForever() || roundsStarted < plan.rounds()) {
+        probeThread.schedule(this::round, plan.interval().toNanos(), TimeUnit.NANOSECONDS);
+      } else {
+        planDone.complete(null);
       }
+      return;
     }
-    if (plan.repeatsForever() || roundsStarted < plan.rounds()) {
-      probeThread.schedule(this::round, plan.interval().toNanos(), TimeUnit.NANOSECONDS);
-    } else {
-      planDone.complete(null);
+    if (runOne(outbox.runPrefix() + "-" + runCounter.incrementAndGet(), plan.probes().get(index))) {
+      try {
+        probeThread.execute(() -> step(index + 1));
+      } catch (RejectedExecutionException e) {
+        // stopping: the rest of the round is not run
+      }
     }
   }
 
   private boolean runOne(String runId, ProbeSpec spec) {
     try {
       progress.report("running " + spec.probe() + " " + spec.params());
-      ProbeResult result = runner.run(runId, spec, progress);
-      outbox.append(List.of(result));
-      listener.onResult(result);
+      deliver(runner.run(runId, spec, progress));
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  private void deliver(ProbeResult result) {
+    outbox.append(List.of(result));
+    listener.onResult(result);
   }
 
   private static void awaitQuietly(ExecutorService executor, Duration grace) {

@@ -33,7 +33,8 @@ public final class ProbeRunner {
     Optional<Probe> probe = catalog.find(spec.probe());
     List<String> problems = catalog.check(spec);
     if (probe.isEmpty() || !problems.isEmpty()) {
-      return failed(runId, spec, ProbeKind.PROBE_KIND_UNSPECIFIED, String.join("; ", problems));
+      // A known probe keeps its family, so the collector counts the error under it.
+      return ended(runId, spec, RunStatus.RUN_STATUS_ERROR, String.join("; ", problems));
     }
     try {
       return probe.get().run(new ProbeRun(runId, spec.params(), progress));
@@ -43,6 +44,16 @@ public final class ProbeRunner {
       log.log(Level.WARNING, "probe " + spec.probe() + " failed", e);
       return failed(runId, spec, probe.get().kind(), e.toString());
     }
+  }
+
+  /**
+   * A result for a run that did not measure: refused, cut off at a deadline, or never started. It
+   * carries the probe's family when the probe is known, so the collector counts it under it.
+   */
+  public ProbeResult ended(String runId, ProbeSpec spec, RunStatus status, String why) {
+    ProbeKind kind =
+        catalog.find(spec.probe()).map(Probe::kind).orElse(ProbeKind.PROBE_KIND_UNSPECIFIED);
+    return failed(runId, spec, kind, why).toBuilder().setStatus(status).build();
   }
 
   private ProbeResult failed(String runId, ProbeSpec spec, ProbeKind kind, String why) {

@@ -6,9 +6,13 @@ import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.HostFacts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-/** The agent's Hello: its id, configured labels and the host facts gathered at start. */
+/**
+ * The agent's Hello: its id, configured labels, the host facts gathered at start and, when it
+ * serves network tests, where other agents reach its peer.
+ */
 final class AgentHello implements HelloSource {
   static final int PROTOCOL_VERSION = 1;
   private static final Logger log = Logger.getLogger(AgentHello.class.getName());
@@ -17,11 +21,17 @@ final class AgentHello implements HelloSource {
   private final CompletableFuture<HostFacts> facts;
   private final String version;
   private final long waitMillis;
+  private final Supplier<String> peerAddress;
 
-  AgentHello(AgentConfig config, CompletableFuture<HostFacts> facts, String version) {
+  AgentHello(
+      AgentConfig config,
+      CompletableFuture<HostFacts> facts,
+      String version,
+      Supplier<String> peerAddress) {
     this.config = config;
     this.facts = facts;
     this.version = version;
+    this.peerAddress = peerAddress;
     this.waitMillis = config.imds().totalDeadline().toMillis() + 2_000;
     facts.thenAccept(this::warnOnDisagreement);
   }
@@ -36,6 +46,7 @@ final class AgentHello implements HelloSource {
         .putAllLabels(config.labels())
         .setFirstUnackedSeq(firstUnackedSeq)
         .setProtocolVersion(PROTOCOL_VERSION)
+        .setPeerAddress(peerAddress.get())
         .build();
   }
 

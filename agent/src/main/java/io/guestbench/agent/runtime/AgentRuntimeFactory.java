@@ -2,7 +2,6 @@ package io.guestbench.agent.runtime;
 
 import com.google.inject.Inject;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.guestbench.agent.config.AgentConfig;
 import io.guestbench.agent.host.FactSource;
 import io.guestbench.agent.host.detect.HostFactsCollector;
@@ -15,9 +14,12 @@ import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeRun;
 import io.guestbench.agent.probe.net.peer.PeerServer;
 import io.guestbench.agent.probe.net.wire.Transport;
+import io.guestbench.agent.ship.CollectorChannels;
 import io.guestbench.agent.ship.MemoryOutbox;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.agent.ship.StreamClient;
+import io.guestbench.agent.ship.spool.Spool;
+import io.guestbench.agent.ship.spool.Storage;
 import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.HostFacts;
 import java.util.List;
@@ -26,6 +28,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 
 /** Builds an {@link AgentRuntime} for a validated config; the injector supplies the rest. */
 public final class AgentRuntimeFactory {
@@ -42,12 +46,10 @@ public final class AgentRuntimeFactory {
 
   public AgentRuntime create(
       AgentConfig config, ResultListener listener, ProbeRun.Progress progress) {
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress(config.collector().host(), config.collector().port())
-            .usePlaintext()
-            .build();
+    ManagedChannel channel = channel(config);
     ScheduledExecutorService streamThread = singleThread("guestbench-stream");
-    Outbox outbox = new MemoryOutbox(config.bufferMaxBytes(), clock);
+    ScheduledExecutorService spoolThread = singleThread("guestbench-spool");
+    Outbox outbox = outbox(config, spoolThread);
     PlanRunner plan =
         new PlanRunner(
             config.plan(),
@@ -55,19 +57,38 @@ public final class AgentRuntimeFactory {
             outbox,
             listener,
             singleThread("guestbench-probe"),
-            progress);
+            progress,
+            clock);
+    Optional<PeerServer> peer = config.peer().map(p -> new PeerServer(p, Transport.best()));
+    Supplier<String> peerAddress = () -> advertised(config, peer);
     StreamClient stream =
         new StreamClient(
             channel,
             config.collector(),
             outbox,
-            new AgentHello(config, hostFacts(config), version()),
+            new AgentHello(config, hostFacts(config), version(), peerAddress),
             plan::submit,
             streamThread,
             clock,
             new SplittableRandom());
-    Optional<PeerServer> peer = config.peer().map(p -> new PeerServer(p, Transport.best()));
-    return new AgentRuntime(plan, stream, outbox, channel, streamThread, peer);
+    return new AgentRuntime(
+        plan, stream, outbox, channel, List.of(streamThread, spoolThread), peer, peerAddress);
+  }
+
+  private static ManagedChannel channel(AgentConfig config) {
+    try {
+      return CollectorChannels.open(config.collector());
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot set up TLS to the collector: " + e.getMessage(), e);
+    }
+  }
+
+  /** The durable spool when configured (it opens when the runtime starts), else memory only. */
+  private Outbox outbox(AgentConfig config, ScheduledExecutorService spoolThread) {
+    return config
+        .spool()
+        .<Outbox>map(s -> new Spool(s, config.agentId(), Storage.disk(), clock, spoolThread))
+        .orElseGet(() -> new MemoryOutbox(config.bufferMaxBytes(), clock));
   }
 
   /**
@@ -80,6 +101,20 @@ public final class AgentRuntimeFactory {
             ? List.of(new ImdsFactSource(new ImdsClient(config.imds(), clock), config.imds()))
             : List.of();
     return CompletableFuture.supplyAsync(() -> facts.collect(sources));
+  }
+
+  /**
+   * Where other agents reach this agent's peer: the advertised host and the port the peer bound (so
+   * {@code net.port: 0} works), or empty when there is no peer or nothing to advertise. Asked at
+   * every Hello, after the peer has started.
+   */
+  static String advertised(AgentConfig config, Optional<PeerServer> peer) {
+    if (peer.isEmpty() || config.peerAdvertise().isEmpty()) {
+      return "";
+    }
+    String host = config.peerAdvertise().get();
+    String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return bracketed + ":" + peer.get().address().getPort();
   }
 
   /** The agent's release, from the jar manifest. */

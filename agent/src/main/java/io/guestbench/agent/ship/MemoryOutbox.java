@@ -6,9 +6,7 @@ import io.guestbench.proto.v1.ProbeResult;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -22,13 +20,11 @@ public final class MemoryOutbox implements Outbox {
   private final Clock clock;
   private final long epoch;
   private final Deque<Batch> held = new ArrayDeque<>();
-  private final Map<String, Long> dropped = new TreeMap<>();
+  private final Ledger ledger = new Ledger();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long lastSeq;
   private long heldBytes;
   private long heldResults;
-  private long produced;
-  private long acknowledged;
 
   public MemoryOutbox(long maxBytes, Clock clock) {
     this.maxBytes = maxBytes;
@@ -55,7 +51,7 @@ public final class MemoryOutbox implements Outbox {
       held.addLast(batch);
       heldBytes += batch.getSerializedSize();
       heldResults += results.size();
-      produced += results.size();
+      ledger.produced(results.size());
       while (heldBytes > maxBytes && held.size() > 1) {
         release(held.removeFirst(), BUFFER_FULL);
       }
@@ -76,8 +72,11 @@ public final class MemoryOutbox implements Outbox {
 
   @Override
   public synchronized void acknowledge(long seq) {
+    lastSeq = Math.max(lastSeq, seq);
     while (!held.isEmpty() && held.peekFirst().getSeq() <= seq) {
-      release(held.removeFirst(), null);
+      Batch batch = held.removeFirst();
+      release(batch, null);
+      ledger.acknowledged(batch.getResultsCount());
     }
   }
 
@@ -89,7 +88,8 @@ public final class MemoryOutbox implements Outbox {
         .ifPresent(
             b -> {
               held.remove(b);
-              release(b, "rejected_" + reason);
+              release(b, null);
+              ledger.rejected(reason, b.getResultsCount());
             });
   }
 
@@ -100,7 +100,7 @@ public final class MemoryOutbox implements Outbox {
 
   @Override
   public synchronized OutboxStats stats() {
-    return new OutboxStats(produced, acknowledged, held.size(), heldResults, heldBytes, dropped);
+    return ledger.stats(held.size(), heldResults, heldBytes, SpoolHealth.NONE);
   }
 
   @Override
@@ -111,10 +111,8 @@ public final class MemoryOutbox implements Outbox {
   private void release(Batch batch, String dropReason) {
     heldBytes -= batch.getSerializedSize();
     heldResults -= batch.getResultsCount();
-    if (dropReason == null) {
-      acknowledged += batch.getResultsCount();
-    } else {
-      dropped.merge(dropReason, (long) batch.getResultsCount(), Long::sum);
+    if (dropReason != null) {
+      ledger.dropped(dropReason, batch.getResultsCount());
     }
   }
 }

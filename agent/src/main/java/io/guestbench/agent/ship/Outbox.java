@@ -7,21 +7,32 @@ import java.util.Optional;
 
 /**
  * Where results wait until the collector has stored them. Sequence numbers are assigned here, start
- * at 1 in each epoch and are never reused. The in-memory implementation is bounded; the durable
- * spool will implement the same contract.
+ * at 1 in each epoch and are never reused (there may be gaps). The in-memory implementation lives
+ * as long as the process; the durable spool keeps batches, epoch and numbering across restarts.
  */
 public interface Outbox {
 
   /** The epoch this outbox numbers batches in. */
   long epoch();
 
-  /** Stores {@code results} as the next batch and returns its seq. */
+  /**
+   * Starts this process's run ids, unique per agent: an epoch can outlive the process (the spool
+   * keeps it across restarts), so the epoch alone would repeat run ids.
+   */
+  default String runPrefix() {
+    return Long.toString(epoch());
+  }
+
+  /** Stores {@code results} as the next batch and returns its seq (0 when it had to drop it). */
   long append(List<ProbeResult> results);
 
   /** The first held batch with seq greater than {@code afterSeq}. */
   Optional<Batch> next(long afterSeq);
 
-  /** Releases every batch with seq at or below {@code seq}: the collector stored them. */
+  /**
+   * Releases every batch with seq at or below {@code seq}: the collector stored them. A seq above
+   * any assigned (the collector knows more of this epoch than the outbox) moves numbering past it.
+   */
   void acknowledge(long seq);
 
   /** Releases one batch the collector will never accept, counting it under {@code reason}. */

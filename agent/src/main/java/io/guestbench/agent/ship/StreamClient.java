@@ -10,7 +10,6 @@ import io.guestbench.proto.v1.Batch;
 import io.guestbench.proto.v1.CollectorMessage;
 import io.guestbench.proto.v1.CollectorServiceGrpc;
 import io.guestbench.proto.v1.Goodbye;
-import io.guestbench.proto.v1.Heartbeat;
 import io.guestbench.proto.v1.Nack;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import java.util.random.RandomGenerator;
  */
 public final class StreamClient implements Service {
   private static final Logger log = Logger.getLogger(StreamClient.class.getName());
+  private static final Duration RETIRE_GRACE = Duration.ofSeconds(5);
 
   private final CollectorServiceGrpc.CollectorServiceStub stub;
   private final CollectorTarget target;
@@ -40,10 +40,12 @@ public final class StreamClient implements Service {
   private final Clock clock;
   private final Backoff backoff;
   private final AckWaiter ackWaiter;
+  private final RandomGenerator random;
 
   private StreamSession current;
   private boolean stopped;
   private long reconnects;
+  private long recycles;
   private String lastError = "";
   private boolean loggedSinceConnect;
   private ScheduledFuture<?> heartbeats;
@@ -65,6 +67,7 @@ public final class StreamClient implements Service {
     this.executor = executor;
     this.clock = clock;
     this.ackWaiter = new AckWaiter(clock);
+    this.random = random;
     this.backoff = new Backoff(target.reconnectInitial(), target.reconnectMax(), random);
     outbox.onAppend(() -> onClientThread(this::pump));
   }
@@ -98,10 +101,13 @@ public final class StreamClient implements Service {
   public StreamState state() {
     try {
       return executor
-          .submit(() -> new StreamState(current != null && current.welcomed, reconnects, lastError))
+          .submit(
+              () ->
+                  new StreamState(
+                      current != null && current.welcomed, reconnects, lastError, recycles))
           .get(5, TimeUnit.SECONDS);
     } catch (Exception e) {
-      return new StreamState(false, reconnects, lastError);
+      return new StreamState(false, reconnects, lastError, recycles);
     }
   }
 
@@ -146,7 +152,7 @@ public final class StreamClient implements Service {
 
   private void pump() {
     StreamSession s = current;
-    if (s == null || !s.welcomed || !s.isReady()) {
+    if (s == null || !s.welcomed || !s.isReady() || s.retiring) {
       return;
     }
     while (s.sentThrough - s.ackedThrough < target.maxInFlightBatches() && s.isReady()) {
@@ -173,11 +179,16 @@ public final class StreamClient implements Service {
         backoff.reset();
         loggedSinceConnect = false;
         ackWaiter.wake();
+        scheduleRetirement(s);
       }
       case ACK -> {
         outbox.acknowledge(message.getAck().getSeq());
         s.ackedThrough = Math.max(s.ackedThrough, message.getAck().getSeq());
         ackWaiter.wake();
+        if (s.retiring && s.ackedThrough >= s.sentThrough) {
+          replace(s);
+          return;
+        }
       }
       case NACK -> onNack(s, message.getNack());
       case COMMAND -> commands.handle(message.getCommand());
@@ -195,6 +206,43 @@ public final class StreamClient implements Service {
       }
     }
     pump();
+  }
+
+  /**
+   * Retires a stream after its lifetime (jittered ±10%, so a fleet does not reconnect at once):
+   * nothing new is sent on it, and once what is in flight is acknowledged, or a short grace has
+   * passed, it says goodbye and a new stream opens at once; a load balancer may then pick another
+   * replica. Anything still unacknowledged is resent on the new stream, where dedupe absorbs it.
+   */
+  private void scheduleRetirement(StreamSession s) {
+    long lifetime = target.maxStreamLifetime().toNanos();
+    long jittered = (long) (lifetime * (0.9 + 0.2 * random.nextDouble()));
+    executor.schedule(() -> retire(s), jittered, TimeUnit.NANOSECONDS);
+  }
+
+  private void retire(StreamSession s) {
+    if (s != current || s.retiring) {
+      return;
+    }
+    s.retiring = true;
+    if (s.ackedThrough >= s.sentThrough) {
+      replace(s);
+      return;
+    }
+    long grace = Math.min(RETIRE_GRACE.toNanos(), target.maxStreamLifetime().toNanos() / 10);
+    executor.schedule(() -> replace(s), grace, TimeUnit.NANOSECONDS);
+  }
+
+  private void replace(StreamSession s) {
+    if (s != current) {
+      return;
+    }
+    current = null;
+    recycles++;
+    s.send(AgentMessage.newBuilder().setGoodbye(Goodbye.newBuilder().setReason("recycle")).build());
+    s.close();
+    log.fine(() -> "stream to " + target.address() + " recycled after its lifetime");
+    connect();
   }
 
   private void onNack(StreamSession s, Nack nack) {
@@ -257,16 +305,9 @@ public final class StreamClient implements Service {
     if (s == null || !s.welcomed) {
       return;
     }
-    OutboxStats stats = outbox.stats();
     s.send(
         AgentMessage.newBuilder()
-            .setHeartbeat(
-                Heartbeat.newBuilder()
-                    .setTimeUnixNano(clock.wallNanos())
-                    .setBufferedBatches(stats.heldBatches())
-                    .setBufferedBytes(stats.heldBytes())
-                    .setProducedResults(stats.producedResults())
-                    .putAllDroppedBatchesByReason(stats.droppedResultsByReason()))
+            .setHeartbeat(Heartbeats.of(outbox.stats(), clock.wallNanos()))
             .build());
   }
 

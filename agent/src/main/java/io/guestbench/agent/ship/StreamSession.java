@@ -25,6 +25,10 @@ final class StreamSession implements ClientResponseObserver<AgentMessage, Collec
   private ClientCallStreamObserver<AgentMessage> requests;
   private boolean closed;
   boolean welcomed;
+
+  /** Past its lifetime: sends nothing new and is replaced once its batches are acknowledged. */
+  boolean retiring;
+
   long sentThrough;
   long ackedThrough;
 

@@ -6,5 +6,6 @@ package io.guestbench.agent.ship;
  * @param connected a Welcome was received on the current stream
  * @param reconnects streams lost since start
  * @param lastError the last reason a stream was lost or could not open, or empty
+ * @param recycles streams replaced on purpose after their lifetime (not counted as lost)
  */
-public record StreamState(boolean connected, long reconnects, String lastError) {}
+public record StreamState(boolean connected, long reconnects, String lastError, long recycles) {}

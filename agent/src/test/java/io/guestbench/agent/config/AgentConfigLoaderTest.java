@@ -9,6 +9,7 @@ import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeRun;
 import io.guestbench.agent.probe.ProbeSpec;
 import io.guestbench.agent.probe.net.peer.PeerSettings;
+import io.guestbench.agent.ship.spool.SpoolSettings;
 import io.guestbench.common.config.ConfigException;
 import io.guestbench.proto.v1.ProbeKind;
 import io.guestbench.proto.v1.ProbeResult;
@@ -97,6 +98,60 @@ class AgentConfigLoaderTest {
   }
 
   @Test
+  void theSpoolIsOnByDefaultAndEveryKeyMapsToItsSetting() throws Exception {
+    SpoolSettings defaults = loader().parse("agent.yaml", ESSENTIALS).spool().orElseThrow();
+    assertThat(defaults.dir()).isEqualTo(Path.of("/var/lib/guestbench/spool"));
+    assertThat(defaults.maxBytes()).isEqualTo(1L << 30);
+    assertThat(defaults.maxAge()).isEqualTo(Duration.ofDays(7));
+    assertThat(defaults.fsyncEveryAppend()).isTrue();
+    assertThat(defaults.memoryBytes()).isEqualTo(64L << 20);
+
+    SpoolSettings s =
+        loader()
+            .parse(
+                "agent.yaml",
+                ESSENTIALS
+                    + "buffer: {max_bytes: 2MiB}\n"
+                    + "spool: {dir: /srv/gb, max_bytes: 64MiB, max_age: 48h, fsync: 200ms}\n")
+            .spool()
+            .orElseThrow();
+    assertThat(s.dir()).isEqualTo(Path.of("/srv/gb"));
+    assertThat(s.maxBytes()).isEqualTo(64L << 20);
+    assertThat(s.segmentBytes()).isEqualTo(8L << 20);
+    assertThat(s.maxAge()).isEqualTo(Duration.ofDays(2));
+    assertThat(s.fsyncInterval()).isEqualTo(Duration.ofMillis(200));
+    assertThat(s.memoryBytes()).isEqualTo(2L << 20);
+    assertThat(loader().parse("agent.yaml", ESSENTIALS + "spool: {enabled: false}\n").spool())
+        .isEmpty();
+  }
+
+  @Test
+  void spoolProblemsAreListedWithTheRest() {
+    assertThatThrownBy(
+            () ->
+                loader()
+                    .parse(
+                        "spool.yaml",
+                        ESSENTIALS
+                            + "spool: {enabled: yes-please, dir: relative/spool, max_bytes: 1k,"
+                            + " max_age: 10s, fsync: sometimes, size: 3}\n"))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "spool.yaml: spool.enabled: yes-please (expected: true or false)",
+                        "spool.yaml: spool.dir: relative/spool (expected: an absolute directory"
+                            + " path)",
+                        "spool.yaml: spool.max_bytes: 1k (expected: a size from 1048576 to"
+                            + " 1099511627776 bytes, e.g. 64MiB)",
+                        "spool.yaml: spool.max_age: 10s (expected: 1m..8760h)",
+                        "spool.yaml: spool.fsync: sometimes (expected: always, or a duration"
+                            + " from 10ms to 1m)",
+                        "spool.yaml: spool.size: unknown key"));
+  }
+
+  @Test
   void netProblemsAreListedWithTheRest() throws Exception {
     Path secret = dir.resolve("open.secret");
     Files.writeString(secret, "0123456789abcdef0123");
@@ -107,7 +162,7 @@ class AgentConfigLoaderTest {
                     .parse(
                         "net.yaml",
                         ESSENTIALS
-                            + "net: {serve: maybe, port: 0, max_concurrent_tests: 0, max_duration: 2h,"
+                            + "net: {serve: maybe, port: 70000, max_concurrent_tests: 0, max_duration: 2h,"
                             + " max_message_bytes: 1k, secret_file: \""
                             + secret
                             + "\", colour: blue}\n"))
@@ -117,7 +172,7 @@ class AgentConfigLoaderTest {
                 assertThat(e.problems())
                     .containsExactlyInAnyOrder(
                         "net.yaml: net.serve: maybe (expected: true or false)",
-                        "net.yaml: net.port: 0 (expected: 1..65535)",
+                        "net.yaml: net.port: 70000 (expected: 0..65535)",
                         "net.yaml: net.secret_file: "
                             + secret
                             + " is readable by others (expected: mode 600 or 640)",
@@ -200,8 +255,8 @@ class AgentConfigLoaderTest {
                         "bad.yaml: agent.labels.Bad-Key: bad label name (expected: [a-z][a-z0-9_]{0,63})",
                         "bad.yaml: agent.colour: unknown key",
                         "bad.yaml: collector.address: nowhere (expected: host:port, e.g. 10.0.0.5:7070)",
-                        "bad.yaml: collector.plaintext: false (expected: true: TLS arrives in a later"
-                            + " release, so unencrypted streaming must be chosen explicitly)",
+                        "bad.yaml: collector.tls: missing (expected: a tls section, or plaintext:"
+                            + " true to stream unencrypted)",
                         "bad.yaml: collector.max_in_flight_batches: 0 (expected: 1..1024)",
                         "bad.yaml: buffer.max_bytes: lots (expected: a size from 1048576 to"
                             + " 17179869184 bytes, e.g. 64MiB)",
@@ -230,11 +285,43 @@ class AgentConfigLoaderTest {
         .hasMessageContaining("list.yaml: (document): a list (expected: a mapping)");
     assertThatThrownBy(() -> loader().parse("empty.yaml", ""))
         .hasMessageContaining("collector.address: missing")
-        .hasMessageContaining("plan.probes: empty (expected: at least one probe)");
+        .hasMessageContaining(
+            "plan.probes: empty (expected: at least one probe, or net.serve: true to run only"
+                + " what the collector commands)");
+  }
+
+  @Test
+  void theAdvertisedPeerHostIsExplicitOrTheBoundInterface() throws Exception {
+    String collector = "collector: {address: \"c:7070\", plaintext: true}\n";
+    AgentConfig onlyCommands =
+        loader().parse("a.yaml", collector + "net: {serve: true, advertise: 10.0.0.7, port: 0}\n");
+    assertThat(onlyCommands.plan().probes()).as("a serving agent may run only commands").isEmpty();
+    assertThat(onlyCommands.peerAdvertise()).contains("10.0.0.7");
+    assertThat(onlyCommands.peer().orElseThrow().port()).as("0 picks a free port").isZero();
+    assertThat(loader().parse("a.yaml", ESSENTIALS + "net: {serve: true, bind: 10.0.0.5}\n"))
+        .extracting(AgentConfig::peerAdvertise)
+        .isEqualTo(java.util.Optional.of("10.0.0.5"));
+    assertThat(loader().parse("a.yaml", ESSENTIALS + "net: {serve: true}\n").peerAdvertise())
+        .as("a wildcard bind says nothing about how others reach this machine")
+        .isEmpty();
+  }
+
+  @Test
+  void aBadAdvertisedHostIsAProblem() throws Exception {
+    assertThatThrownBy(
+            () ->
+                loader()
+                    .parse("a.yaml", ESSENTIALS + "net: {serve: true, advertise: \"0.0.0.0\"}\n"))
+        .hasMessageContaining(
+            "a.yaml: net.advertise: 0.0.0.0 (expected: a host name or IP address other agents"
+                + " reach)");
+    assertThatThrownBy(() -> loader().parse("a.yaml", ESSENTIALS + "net: {advertise: h.example}\n"))
+        .hasMessageContaining(
+            "a.yaml: net.advertise: h.example (expected: only together with net.serve: true)");
   }
 
   /** A leaf stand-in with one checked parameter, so these tests do not depend on real probes. */
-  private static final class OnlyKernelProbe implements Probe {
+  static final class OnlyKernelProbe implements Probe {
     @Override
     public ProbeKind kind() {
       return ProbeKind.PROBE_KIND_CPU;

@@ -36,6 +36,7 @@ class MemoryOutboxTest {
     assertThat(stats.heldBatches()).isEqualTo(1);
     assertThat(outbox.firstUnacked()).isEqualTo(3);
     assertThat(stats.droppedResultsByReason()).containsEntry("buffer_full", 2L);
+    assertThat(stats.droppedBatchesByReason()).containsEntry("buffer_full", 2L);
     assertThat(stats.producedResults())
         .isEqualTo(stats.acknowledgedResults() + stats.droppedResults() + stats.heldResults());
   }
