@@ -8,10 +8,12 @@ import io.guestbench.collector.http.HttpEndpoints;
 import io.guestbench.collector.ingest.GrpcServer;
 import io.guestbench.collector.ingest.IngestCounters;
 import io.guestbench.collector.ingest.IngestService;
-import io.guestbench.collector.ingest.MemoryResultStore;
 import io.guestbench.collector.ingest.ResultStore;
 import io.guestbench.collector.ingest.SessionRegistry;
+import io.guestbench.collector.journal.JournalResultStore;
 import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.collector.schedule.ScheduleModule;
+import io.guestbench.collector.security.AuthInterceptor;
 import io.guestbench.common.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -36,7 +38,8 @@ final class CollectorModule extends AbstractModule {
   protected void configure() {
     bind(CollectorConfig.class).toInstance(config);
     bind(Clock.class).toInstance(Clock.system());
-    bind(ResultStore.class).to(MemoryResultStore.class).in(Singleton.class);
+    bind(ResultStore.class).to(JournalResultStore.class);
+    install(new ScheduleModule());
   }
 
   @Provides
@@ -66,34 +69,45 @@ final class CollectorModule extends AbstractModule {
   @Provides
   @Singleton
   ResultMetrics resultMetrics(PrometheusRegistry registry, Clock clock) {
-    return new ResultMetrics(registry, clock);
+    return new ResultMetrics(registry, clock, config.series());
+  }
+
+  @Provides
+  @Singleton
+  JournalResultStore journal(ResultMetrics metrics, MeterRegistry meters, Clock clock) {
+    return new JournalResultStore(config.journal(), metrics, meters, clock);
   }
 
   @Provides
   @Singleton
   IngestService ingestService(
-      ResultStore store, ResultMetrics metrics, SessionRegistry sessions, IngestCounters counters) {
+      ResultStore store,
+      ResultMetrics metrics,
+      SessionRegistry sessions,
+      IngestCounters counters,
+      Clock clock) {
+    counters.seriesBudget(metrics);
     return new IngestService(
-        config.collectorId(),
-        config.maxMessageBytes(),
-        config.maxResultsPerBatch(),
-        store,
-        metrics,
-        sessions,
-        counters);
+        config.collectorId(), config.ingest(), store, metrics, sessions, counters, clock);
   }
 
   @Provides
   @Singleton
-  GrpcServer grpcServer(IngestService ingest) {
+  GrpcServer grpcServer(IngestService ingest, IngestCounters counters) {
     return new GrpcServer(
-        new InetSocketAddress(config.bind(), config.grpcPort()), ingest, config.maxMessageBytes());
+        new InetSocketAddress(config.bind(), config.grpcPort()),
+        ingest,
+        config.ingest().maxMessageBytes(),
+        config.security(),
+        new AuthInterceptor(config.security(), reason -> counters.rejected(reason, 1)));
   }
 
   @Provides
   @Singleton
-  HttpEndpoints httpEndpoints(PrometheusRegistry registry, Readiness readiness) {
+  HttpEndpoints httpEndpoints(PrometheusRegistry registry, Readiness readiness, ResultStore store) {
     return new HttpEndpoints(
-        new InetSocketAddress(config.bind(), config.httpPort()), registry, readiness::isReady);
+        new InetSocketAddress(config.bind(), config.httpPort()),
+        registry,
+        () -> readiness.isReady() && store.healthy());
   }
 }

@@ -5,8 +5,12 @@ import io.guestbench.collector.config.CollectorConfig;
 import io.guestbench.collector.http.HttpEndpoints;
 import io.guestbench.collector.ingest.GrpcServer;
 import io.guestbench.collector.ingest.SessionRegistry;
+import io.guestbench.collector.journal.JournalResultStore;
 import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.collector.schedule.PairScheduler;
+import io.guestbench.common.lifecycle.Service;
 import io.guestbench.common.lifecycle.ServiceManager;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The running collector: starts its services, and shuts down in order (unready, drain, stop). */
@@ -25,15 +29,21 @@ public final class CollectorRuntime {
       HttpEndpoints http,
       SessionRegistry sessions,
       Readiness readiness,
-      ResultMetrics metrics) {
+      ResultMetrics metrics,
+      PairScheduler scheduler,
+      JournalResultStore journal) {
     this.config = config;
     this.grpc = grpc;
     this.http = http;
     this.sessions = sessions;
     this.readiness = readiness;
-    this.services =
-        new ServiceManager(
-            List.of(http, grpc, new DepartedAgentSweeper(metrics, config.agentTtl())));
+    List<Service> all =
+        new ArrayList<>(
+            List.of(journal, http, grpc, new DepartedAgentSweeper(metrics, config.agentTtl())));
+    if (config.schedule().enabled()) {
+      all.add(scheduler); // last: stopped first, before the streams it sends on
+    }
+    this.services = new ServiceManager(all);
   }
 
   public void start() throws Exception {
@@ -49,7 +59,10 @@ public final class CollectorRuntime {
     return http.port();
   }
 
-  /** Orderly: report not ready, ask every agent to reconnect elsewhere, then stop serving. */
+  /**
+   * Orderly: report not ready, ask every agent to reconnect elsewhere, then stop serving; the
+   * journal stops last, after writing what was still queued.
+   */
   public void shutdown() {
     readiness.set(false);
     grpc.notServing();

@@ -30,6 +30,13 @@ public final class ServeCommand implements Callable<Integer> {
   Integer httpPort;
 
   @Option(
+      names = "--journal-dir",
+      paramLabel = "DIR",
+      description =
+          "Journal directory (overrides journal.dir; default /var/lib/guestbench/journal).")
+  Path journalDir;
+
+  @Option(
       names = "--ports-file",
       paramLabel = "FILE",
       description = "Write grpc=PORT and http=PORT here once listening.")
@@ -40,6 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
     CollectorConfig settings;
     try {
       settings = config.load().listening(bind, grpcPort, httpPort);
+      settings = journalDir == null ? settings : settings.journalIn(journalDir);
     } catch (ConfigException e) {
       e.problems().forEach(System.err::println);
       return 2;
@@ -52,8 +60,10 @@ public final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     TerminationSignals signals = TerminationSignals.install();
-    System.err.println(
-        "guestbench collector: warning: gRPC without TLS (TLS arrives in a later release)");
+    settings
+        .security()
+        .warning()
+        .ifPresent(w -> System.err.println("guestbench collector: warning: " + w));
     announce(settings, runtime);
     signals.await();
     System.err.println("guestbench collector: shutting down");

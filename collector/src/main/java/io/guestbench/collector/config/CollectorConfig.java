@@ -1,5 +1,10 @@
 package io.guestbench.collector.config;
 
+import io.guestbench.collector.ingest.IngestLimits;
+import io.guestbench.collector.metrics.SeriesLimits;
+import io.guestbench.collector.schedule.ScheduleConfig;
+import io.guestbench.collector.security.ServerSecurity;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,23 +15,34 @@ import java.util.Objects;
  * @param grpcPort agent ingest port; 0 picks a free one
  * @param httpPort metrics and health port; 0 picks a free one
  * @param collectorId this replica's name, sent to agents
- * @param maxMessageBytes largest gRPC message accepted
- * @param maxResultsPerBatch results one batch may carry
+ * @param security TLS and agent authentication, or plaintext chosen explicitly
+ * @param ingest what one agent stream may send
+ * @param series how many probe series agents may create, each and together
  * @param agentTtl how long a departed agent's series stay exposed
  * @param shutdownGrace how long an orderly shutdown may take
+ * @param schedule whether and how the collector pairs agents for network tests
+ * @param journal where acknowledged batches are kept durably
  */
 public record CollectorConfig(
     String bind,
     int grpcPort,
     int httpPort,
     String collectorId,
-    int maxMessageBytes,
-    int maxResultsPerBatch,
+    ServerSecurity security,
+    IngestLimits ingest,
+    SeriesLimits series,
     Duration agentTtl,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    ScheduleConfig schedule,
+    JournalConfig journal) {
   public CollectorConfig {
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(collectorId, "collectorId");
+    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(ingest, "ingest");
+    Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(journal, "journal");
   }
 
   /** The same configuration with listen settings replaced from the command line. */
@@ -36,9 +52,28 @@ public record CollectorConfig(
         newGrpcPort == null ? grpcPort : newGrpcPort,
         newHttpPort == null ? httpPort : newHttpPort,
         collectorId,
-        maxMessageBytes,
-        maxResultsPerBatch,
+        security,
+        ingest,
+        series,
         agentTtl,
-        shutdownGrace);
+        shutdownGrace,
+        schedule,
+        journal);
+  }
+
+  /** The same configuration with the journal in {@code dir} (the command line's choice). */
+  public CollectorConfig journalIn(Path dir) {
+    return new CollectorConfig(
+        bind,
+        grpcPort,
+        httpPort,
+        collectorId,
+        security,
+        ingest,
+        series,
+        agentTtl,
+        shutdownGrace,
+        schedule,
+        journal.in(dir));
   }
 }

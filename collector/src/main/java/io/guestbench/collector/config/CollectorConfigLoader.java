@@ -2,6 +2,11 @@ package io.guestbench.collector.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.guestbench.collector.ingest.IngestLimits;
+import io.guestbench.collector.metrics.SeriesLimits;
+import io.guestbench.collector.schedule.ScheduleConfig;
+import io.guestbench.collector.schedule.ScheduleConfigReader;
+import io.guestbench.collector.security.ServerSecurity;
 import io.guestbench.common.config.ConfigException;
 import io.guestbench.common.config.ConfigNode;
 import io.guestbench.common.config.ConfigProblems;
@@ -15,9 +20,20 @@ public final class CollectorConfigLoader {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private final YamlDocuments yaml = new YamlDocuments();
   private final String defaultId;
+  private final boolean plaintextFlag;
 
   public CollectorConfigLoader(String defaultId) {
+    this(defaultId, false);
+  }
+
+  private CollectorConfigLoader(String defaultId, boolean plaintextFlag) {
     this.defaultId = defaultId;
+    this.plaintextFlag = plaintextFlag;
+  }
+
+  /** A loader for which plaintext ingest was chosen on the command line ({@code --plaintext}). */
+  public CollectorConfigLoader plaintextChosen() {
+    return new CollectorConfigLoader(defaultId, true);
   }
 
   public CollectorConfig load(Path file) throws ConfigException {
@@ -44,10 +60,32 @@ public final class CollectorConfigLoader {
     if (!ID.matcher(id).matches()) {
       problems.add(server.path("collector_id"), id, "1-64 characters of A-Z a-z 0-9 . _ -");
     }
+    ServerSecurity security = ServerSecurityReader.read(server, root.child("auth"), plaintextFlag);
     server.finish();
     ConfigNode limits = root.child("limits");
     int maxMessage = (int) limits.bytes("max_message_bytes", 4 << 20, 64 << 10, 64 << 20);
     int maxResults = (int) limits.integer("max_results_per_batch", 1000, 1, 100_000);
+    long perSecond = limits.integer("agent_results_per_second", 2000, 1, 10_000_000);
+    long burst =
+        limits.integer("agent_results_burst", Math.max(10_000, maxResults), 1, 100_000_000);
+    if (burst < maxResults) {
+      problems.add(
+          limits.path("agent_results_burst"),
+          String.valueOf(burst),
+          "at least max_results_per_batch ("
+              + maxResults
+              + "), or a full batch could never be accepted");
+      burst = maxResults;
+    }
+    long agentSeries = limits.integer("agent_series", 5_000, 1, 10_000_000);
+    long allSeries = limits.integer("series", 200_000, 1, 100_000_000);
+    if (allSeries < agentSeries) {
+      problems.add(
+          limits.path("series"),
+          String.valueOf(allSeries),
+          "at least limits.agent_series (" + agentSeries + ")");
+      allSeries = agentSeries;
+    }
     limits.finish();
     ConfigNode metrics = root.child("metrics");
     Duration ttl =
@@ -58,8 +96,46 @@ public final class CollectorConfigLoader {
     Duration grace =
         shutdown.duration("grace", Duration.ofSeconds(10), Duration.ZERO, Duration.ofMinutes(10));
     shutdown.finish();
+    ScheduleConfig schedule = ScheduleConfigReader.read(root.child("schedule"));
+    JournalConfig journal = journal(root.child("journal"));
     root.finish();
     problems.throwIfAny();
-    return new CollectorConfig(bind, grpcPort, httpPort, id, maxMessage, maxResults, ttl, grace);
+    return new CollectorConfig(
+        bind,
+        grpcPort,
+        httpPort,
+        id,
+        security,
+        new IngestLimits(maxMessage, maxResults, perSecond, burst),
+        new SeriesLimits(agentSeries, allSeries),
+        ttl,
+        grace,
+        schedule,
+        journal);
+  }
+
+  private static JournalConfig journal(ConfigNode node) {
+    String dir = node.string("dir", JournalConfig.DEFAULT_DIR.toString());
+    if (dir.isBlank()) {
+      node.problems().add(node.path("dir"), "\"\"", "a directory path");
+      dir = JournalConfig.DEFAULT_DIR.toString();
+    }
+    long segment = node.bytes("segment_bytes", 64L << 20, 1L << 20, 1L << 30);
+    long retain = node.bytes("retain_bytes", 10L << 30, 1L << 20, 1L << 50);
+    if (retain < segment) {
+      node.problems()
+          .add(
+              node.path("retain_bytes"),
+              String.valueOf(retain),
+              "at least segment_bytes, " + segment);
+      retain = segment;
+    }
+    Duration age =
+        node.duration(
+            "retain_age", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(3650));
+    boolean fsync = node.bool("fsync", true);
+    long pending = node.bytes("max_pending_bytes", 64L << 20, 1L << 20, 1L << 30);
+    node.finish();
+    return new JournalConfig(Path.of(dir), segment, retain, age, fsync, pending);
   }
 }

@@ -1,37 +1,58 @@
 package io.guestbench.collector.ingest;
 
+import static io.guestbench.collector.ingest.StoreOutcome.FAILED;
+
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.guestbench.collector.metrics.AgentLabels;
-import io.guestbench.proto.v1.Ack;
+import io.guestbench.collector.security.Identity;
 import io.guestbench.proto.v1.AgentMessage;
 import io.guestbench.proto.v1.Batch;
 import io.guestbench.proto.v1.CollectorMessage;
+import io.guestbench.proto.v1.Command;
 import io.guestbench.proto.v1.Drain;
 import io.guestbench.proto.v1.Hello;
-import io.guestbench.proto.v1.Nack;
 import io.guestbench.proto.v1.Welcome;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * One agent stream on the collector: Hello first, then batches that are checked, deduplicated,
- * stored and acknowledged in order. gRPC delivers one message at a time per stream, and the next is
- * requested only after this one is handled, so a fast agent cannot queue without bound.
+ * One agent stream on the collector: Hello first, then batches that are checked, handed to the
+ * store and acknowledged in arrival order once durable. gRPC delivers one message at a time per
+ * stream; the next is requested while fewer than {@link #MAX_WAITING} batches await the store, so a
+ * fast agent cannot queue without bound.
  */
 final class AgentSession implements StreamObserver<AgentMessage> {
   private static final Logger log = Logger.getLogger(AgentSession.class.getName());
 
+  /**
+   * Batches of one stream that may wait for the store before the session stops asking gRPC for
+   * more; agents keep far fewer in flight (16 by default), so this bounds only a misbehaving one.
+   */
+  static final int MAX_WAITING = 256;
+
   private final ServerCallStreamObserver<CollectorMessage> responses;
   private final IngestContext context;
+  private final Identity identity;
+  private final ResultRate rate;
   private AgentKey key;
   private AgentLabels labels;
+  private String peerAddress = "";
+  private final AckOrder order = new AckOrder();
   private boolean closed;
+  private boolean halfClosed;
+  private boolean paused;
+  private boolean refusing;
 
-  AgentSession(ServerCallStreamObserver<CollectorMessage> responses, IngestContext context) {
+  AgentSession(
+      ServerCallStreamObserver<CollectorMessage> responses,
+      IngestContext context,
+      Identity identity) {
     this.responses = responses;
     this.context = context;
+    this.identity = identity;
+    this.rate = context.rates().get();
     responses.disableAutoRequest();
     responses.setOnCancelHandler(this::closed);
     responses.request(1);
@@ -43,13 +64,16 @@ final class AgentSession implements StreamObserver<AgentMessage> {
       switch (message.getKindCase()) {
         case HELLO -> onHello(message.getHello());
         case BATCH -> onBatch(message.getBatch());
-        case HEARTBEAT, GOODBYE -> requireHello();
+        case HEARTBEAT -> {
+          if (requireHello()) {
+            context.metrics().heartbeat(labels, message.getHeartbeat());
+          }
+        }
+        case GOODBYE -> requireHello();
         case KIND_NOT_SET -> fail("empty_message", "message with no kind");
       }
     } finally {
-      if (!closed) {
-        responses.request(1);
-      }
+      requestNext();
     }
   }
 
@@ -58,8 +82,19 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     closed();
   }
 
+  /** The agent half-closed: answer what is still waiting for the store, then complete. */
   @Override
-  public void onCompleted() {
+  public synchronized void onCompleted() {
+    halfClosed = true;
+    if (order.waiting() == 0) {
+      finish();
+    }
+  }
+
+  private void finish() {
+    if (closed) {
+      return;
+    }
     closed();
     if (!responses.isCancelled()) {
       responses.onCompleted();
@@ -71,6 +106,24 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     if (!closed && key != null) {
       send(CollectorMessage.newBuilder().setDrain(Drain.newBuilder().setReason(reason)).build());
     }
+  }
+
+  /** Sends a command to the agent; false when the stream is closed or not yet welcomed. */
+  synchronized boolean command(Command command) {
+    if (closed || key == null) {
+      return false;
+    }
+    send(CollectorMessage.newBuilder().setCommand(command).build());
+    return true;
+  }
+
+  /** This agent as the scheduler sees it; empty before its Hello. */
+  synchronized Optional<ConnectedAgent> connected() {
+    if (key == null || labels == null || closed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ConnectedAgent(key.agentId(), labels.experiment(), peerAddress, this::command));
   }
 
   /** Ends this stream because a newer one for the same agent took over. */
@@ -88,8 +141,19 @@ final class AgentSession implements StreamObserver<AgentMessage> {
       fail("bad_hello", problem.get());
       return;
     }
+    if (!identity.permits(hello.getAgentId())) {
+      fail(
+          Status.PERMISSION_DENIED,
+          "wrong_agent_id",
+          "agent_id "
+              + hello.getAgentId()
+              + " is not allowed by this stream's "
+              + identity.describe());
+      return;
+    }
     key = new AgentKey(hello.getAgentId(), hello.getEpoch());
     labels = HelloCheck.labels(hello);
+    peerAddress = hello.getPeerAddress();
     context.sessions().register(key.agentId(), this);
     context.metrics().agentConnected(labels, HelloCheck.infoFacts(hello));
     send(
@@ -98,27 +162,74 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 Welcome.newBuilder()
                     .setHighestStoredSeq(context.store().highestStored(key))
                     .setCollectorId(context.collectorId())
-                    .setMaxBatchBytes(context.maxMessageBytes()))
+                    .setMaxBatchBytes(context.limits().maxMessageBytes()))
             .build());
   }
 
-  private void onBatch(Batch batch) {
+  private synchronized void onBatch(Batch batch) {
     if (!requireHello()) {
       return;
     }
-    BatchCheck.Verdict verdict = context.batchCheck().check(batch);
+    if (refusing) {
+      context.counters().batch("retry");
+      return;
+    }
+    if (!rate.tryTake(batch.getResultsCount())) {
+      context.counters().batch("rate_limited");
+      refusing = true;
+      order
+          .retryLater(
+              batch.getSeq(), "rate_limited", "over the per-agent results rate; resend later")
+          .forEach(this::send);
+      return;
+    }
+    BatchCheck.Verdict verdict = context.batchCheck().check(labels, batch);
     verdict.rejected().forEach((reason, n) -> context.counters().rejected(reason, n));
     if (verdict.accepted().isEmpty()) {
       context.counters().batch("rejected");
-      send(nack(batch.getSeq(), verdict.summaryReason(), verdict.detail()));
+      order.refused(batch.getSeq(), verdict.summaryReason(), verdict.detail()).forEach(this::send);
       return;
     }
-    boolean fresh = context.store().store(key, batch.getSeq(), labels, verdict.accepted());
-    context.counters().batch(fresh ? "stored" : "duplicate");
-    if (fresh) {
-      context.counters().resultsStored(verdict.accepted().size());
+    AckOrder.Entry entry = order.add(batch.getSeq());
+    int results = verdict.accepted().size();
+    context
+        .store()
+        .store(key, batch.getSeq(), labels, verdict.accepted(), this)
+        .whenComplete((outcome, error) -> stored(entry, error == null ? outcome : FAILED, results));
+  }
+
+  /** The store's answer for one batch; runs on whichever thread completed it. */
+  private synchronized void stored(AckOrder.Entry entry, StoreOutcome outcome, int results) {
+    switch (outcome) {
+      case STORED -> {
+        context.counters().batch("stored");
+        context.counters().resultsStored(results);
+      }
+      case DUPLICATE -> context.counters().batch("duplicate");
+      case BUSY, FAILED -> {
+        context.counters().batch("retry");
+        refusing = true;
+      }
     }
-    send(CollectorMessage.newBuilder().setAck(Ack.newBuilder().setSeq(batch.getSeq())).build());
+    order.stored(entry, outcome).forEach(this::send);
+    if (halfClosed && order.waiting() == 0) {
+      finish();
+    } else if (paused && !closed && order.waiting() < MAX_WAITING) {
+      paused = false;
+      responses.request(1);
+    }
+  }
+
+  /** Asks for the next message unless too many batches of this stream await the store. */
+  private synchronized void requestNext() {
+    if (closed) {
+      return;
+    }
+    if (order.waiting() < MAX_WAITING) {
+      responses.request(1);
+    } else {
+      paused = true;
+    }
   }
 
   private boolean requireHello() {
@@ -127,13 +238,6 @@ final class AgentSession implements StreamObserver<AgentMessage> {
       return false;
     }
     return true;
-  }
-
-  private static CollectorMessage nack(long seq, String reason, String detail) {
-    return CollectorMessage.newBuilder()
-        .setNack(
-            Nack.newBuilder().setSeq(seq).setReason(reason).setRetryable(false).setDetail(detail))
-        .build();
   }
 
   private void fail(String reason, String description) {

@@ -1,5 +1,6 @@
 package io.guestbench.collector.ingest;
 
+import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.Problem;
 import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.proto.v1.Batch;
@@ -35,7 +36,8 @@ final class BatchCheck {
     }
   }
 
-  Verdict check(Batch batch) {
+  /** Checks every result, and charges the good ones to {@code agent}'s series budgets. */
+  Verdict check(AgentLabels agent, Batch batch) {
     if (batch.getSeq() == 0) {
       return refuseAll(batch, "bad_seq", "seq must be positive");
     }
@@ -50,6 +52,9 @@ final class BatchCheck {
     String detail = "";
     for (ProbeResult result : batch.getResultsList()) {
       List<Problem> problems = metrics.check(result);
+      if (problems.isEmpty()) {
+        problems = metrics.admit(agent, result).map(List::of).orElse(List.of());
+      }
       if (problems.isEmpty()) {
         accepted.add(result);
       } else {

@@ -1,8 +1,12 @@
 package io.guestbench.collector.ingest;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.guestbench.collector.security.AuthInterceptor;
+import io.guestbench.collector.security.ServerSecurity;
+import io.guestbench.collector.security.ServerTls;
 import io.guestbench.common.lifecycle.Service;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,13 +18,23 @@ public final class GrpcServer implements Service {
   private final InetSocketAddress address;
   private final IngestService ingest;
   private final int maxMessageBytes;
+  private final ServerSecurity security;
+  private final AuthInterceptor auth;
   private final HealthStatusManager health = new HealthStatusManager();
   private Server server;
+  private boolean terminal;
 
-  public GrpcServer(InetSocketAddress address, IngestService ingest, int maxMessageBytes) {
+  public GrpcServer(
+      InetSocketAddress address,
+      IngestService ingest,
+      int maxMessageBytes,
+      ServerSecurity security,
+      AuthInterceptor auth) {
     this.address = address;
     this.ingest = ingest;
     this.maxMessageBytes = maxMessageBytes;
+    this.security = security;
+    this.auth = auth;
   }
 
   @Override
@@ -30,9 +44,13 @@ public final class GrpcServer implements Service {
 
   @Override
   public void start() throws IOException {
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
+    if (!security.plaintext()) {
+      builder.sslContext(ServerTls.context(security));
+    }
     server =
-        NettyServerBuilder.forAddress(address)
-            .addService(ingest)
+        builder
+            .addService(ServerInterceptors.intercept(ingest, auth))
             .addService(health.getHealthService())
             .maxInboundMessageSize(maxMessageBytes)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
@@ -43,8 +61,12 @@ public final class GrpcServer implements Service {
   }
 
   /** Marks the server not serving, so health checks steer new agents elsewhere. */
-  public void notServing() {
-    health.enterTerminalState();
+  public synchronized void notServing() {
+    // Shutdown calls this first, and stop() again; the health service allows it only once.
+    if (!terminal) {
+      terminal = true;
+      health.enterTerminalState();
+    }
   }
 
   /** The bound port (the real one when 0 was asked for). */

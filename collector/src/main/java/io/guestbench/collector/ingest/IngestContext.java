@@ -1,18 +1,21 @@
 package io.guestbench.collector.ingest;
 
 import io.guestbench.collector.metrics.ResultMetrics;
+import java.util.function.Supplier;
 
 /**
  * What every agent session shares.
  *
  * @param collectorId this replica's name, sent in Welcome
- * @param maxMessageBytes the largest message the server accepts
+ * @param limits what one stream may send
+ * @param rates a fresh results-per-second bucket for each stream
  */
 record IngestContext(
     String collectorId,
-    int maxMessageBytes,
+    IngestLimits limits,
     ResultStore store,
     ResultMetrics metrics,
     BatchCheck batchCheck,
     SessionRegistry sessions,
-    IngestCounters counters) {}
+    IngestCounters counters,
+    Supplier<ResultRate> rates) {}

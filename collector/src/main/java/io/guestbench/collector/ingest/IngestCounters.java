@@ -2,6 +2,7 @@ package io.guestbench.collector.ingest;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.guestbench.collector.metrics.ResultMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,20 @@ public final class IngestCounters {
         .register(registry);
   }
 
+  /** Series charged to the budgets and the global budget, for "budget near its limit" alerts. */
+  public void seriesBudget(ResultMetrics metrics) {
+    Gauge.builder("guestbench.collector.series.charged", metrics, ResultMetrics::seriesCharged)
+        .description(
+            "Probe series charged to the series budgets (the most agents' results can create).")
+        .register(registry);
+    Gauge.builder("guestbench.collector.series.budget", metrics, ResultMetrics::seriesBudget)
+        .description("The global series budget (limits.series).")
+        .register(registry);
+    Gauge.builder("guestbench.collector.series", metrics, ResultMetrics::seriesCount)
+        .description("Per-agent series exposed now; a histogram counts once.")
+        .register(registry);
+  }
+
   void streamOpened() {
     streams.incrementAndGet();
   }
@@ -43,8 +58,8 @@ public final class IngestCounters {
         .increment(n);
   }
 
-  /** Results or messages refused, by bounded reason. */
-  void rejected(String reason, int n) {
+  /** Results, messages or streams refused, by bounded reason. */
+  public void rejected(String reason, int n) {
     counter(
             "guestbench.collector.rejected",
             "reason",

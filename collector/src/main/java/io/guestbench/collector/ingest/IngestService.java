@@ -3,6 +3,8 @@ package io.guestbench.collector.ingest;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.collector.security.Identity;
+import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.AgentMessage;
 import io.guestbench.proto.v1.CollectorMessage;
 import io.guestbench.proto.v1.CollectorServiceGrpc;
@@ -13,26 +15,28 @@ public final class IngestService extends CollectorServiceGrpc.CollectorServiceIm
 
   public IngestService(
       String collectorId,
-      int maxMessageBytes,
-      int maxResultsPerBatch,
+      IngestLimits limits,
       ResultStore store,
       ResultMetrics metrics,
       SessionRegistry sessions,
-      IngestCounters counters) {
+      IngestCounters counters,
+      Clock clock) {
     this.context =
         new IngestContext(
             collectorId,
-            maxMessageBytes,
+            limits,
             store,
             metrics,
-            new BatchCheck(metrics, maxResultsPerBatch),
+            new BatchCheck(metrics, limits.maxResultsPerBatch()),
             sessions,
-            counters);
+            counters,
+            () -> new ResultRate(clock, limits.resultsPerSecond(), limits.resultsBurst()));
   }
 
   @Override
   public StreamObserver<AgentMessage> connect(StreamObserver<CollectorMessage> responses) {
     context.counters().streamOpened();
-    return new AgentSession((ServerCallStreamObserver<CollectorMessage>) responses, context);
+    return new AgentSession(
+        (ServerCallStreamObserver<CollectorMessage>) responses, context, Identity.CURRENT.get());
   }
 }

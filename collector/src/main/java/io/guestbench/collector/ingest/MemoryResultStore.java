@@ -5,10 +5,15 @@ import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.proto.v1.ProbeResult;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Applies results to the metrics and remembers the highest stored seq per agent epoch. */
+/**
+ * Applies results to the metrics and remembers the highest stored seq per agent epoch, for the
+ * process's life only (tests, and in-process setups that need no durability).
+ */
 public final class MemoryResultStore implements ResultStore {
   private final ConcurrentMap<AgentKey, Long> highest = new ConcurrentHashMap<>();
   private final ResultMetrics metrics;
@@ -24,7 +29,8 @@ public final class MemoryResultStore implements ResultStore {
   }
 
   @Override
-  public boolean store(AgentKey key, long seq, AgentLabels labels, List<ProbeResult> results) {
+  public CompletionStage<StoreOutcome> store(
+      AgentKey key, long seq, AgentLabels labels, List<ProbeResult> results, Object stream) {
     boolean[] fresh = {false};
     highest.compute(
         key,
@@ -36,6 +42,7 @@ public final class MemoryResultStore implements ResultStore {
           fresh[0] = true;
           return seq;
         });
-    return fresh[0];
+    return CompletableFuture.completedFuture(
+        fresh[0] ? StoreOutcome.STORED : StoreOutcome.DUPLICATE);
   }
 }

@@ -3,21 +3,32 @@ package io.guestbench.collector.ingest;
 import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.proto.v1.ProbeResult;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Where accepted results are kept. A batch is acknowledged only after {@link #store} returns, and a
+ * Where accepted results are kept. A batch is acknowledged only after the stage {@link #store}
+ * returns completes with {@link StoreOutcome#STORED} or {@link StoreOutcome#DUPLICATE}, and a
  * (agent, epoch, seq) key that was stored before is never stored again. The in-memory store keeps
- * the dedupe index for the process's life; the durable journal implements the same contract across
- * restarts.
+ * the dedupe index for the process's life; the journal keeps the same contract across restarts.
  */
 public interface ResultStore {
 
-  /** The highest seq stored for {@code key}, or 0. */
+  /** The highest seq durably stored for {@code key}, or 0. */
   long highestStored(AgentKey key);
 
   /**
-   * Stores {@code results} under {@code seq} unless that seq is not above the highest stored one;
-   * returns false for such a duplicate.
+   * Stores {@code results} under {@code seq} unless that seq is not above the highest stored one (a
+   * duplicate). Never blocks on I/O: the stage completes once the batch is durable, or with a
+   * retryable refusal when the store is busy or failing.
+   *
+   * @param stream identifies the stream the batch arrived on: once one of a stream's batches is
+   *     refused, its later batches are refused too, so no later ack or Welcome can cover a gap
    */
-  boolean store(AgentKey key, long seq, AgentLabels labels, List<ProbeResult> results);
+  CompletionStage<StoreOutcome> store(
+      AgentKey key, long seq, AgentLabels labels, List<ProbeResult> results, Object stream);
+
+  /** False while the store cannot make batches durable (disk full, I/O errors). */
+  default boolean healthy() {
+    return true;
+  }
 }

@@ -27,6 +27,11 @@ public final class SessionRegistry {
     List.copyOf(byAgent.values()).forEach(s -> s.drain(reason));
   }
 
+  /** The agents whose stream is open and welcomed now. */
+  public List<ConnectedAgent> connected() {
+    return byAgent.values().stream().flatMap(s -> s.connected().stream()).toList();
+  }
+
   public int size() {
     return byAgent.size();
   }

@@ -77,8 +77,79 @@ final class Families {
           null,
           Stream.concat(AgentLabels.NAMES.stream(), INFO_FACTS.stream()).toList());
 
+  static final Family AGENT_PRODUCED =
+      agentGauge(
+          "guestbench_agent_produced_results",
+          "Results the agent process has produced since it started, from its last heartbeat. Per"
+              + " agent: produced + recovered = acknowledged + dropped + rejected + buffered.");
+
+  static final Family AGENT_RECOVERED =
+      agentGauge(
+          "guestbench_agent_recovered_results",
+          "Results the agent process found unacknowledged in its spool at start (an earlier"
+              + " process produced them), from its last heartbeat.");
+
+  static final Family AGENT_ACKNOWLEDGED =
+      agentGauge(
+          "guestbench_agent_acknowledged_results",
+          "Results the collector acknowledged to the agent process, from its last heartbeat.");
+
+  static final Family AGENT_BUFFERED =
+      agentGauge(
+          "guestbench_agent_buffered_results",
+          "Results the agent holds, not yet acknowledged (spooled or in flight), from its last"
+              + " heartbeat.");
+
+  static final Family AGENT_BUFFERED_BYTES =
+      new Family(
+          "guestbench_agent_buffered_bytes",
+          MetricType.GAUGE,
+          "Bytes of batches the agent holds, not yet acknowledged, from its last heartbeat.",
+          Unit.BYTES,
+          AgentLabels.NAMES);
+
+  static final Family AGENT_SPOOL_DEGRADED =
+      agentGauge(
+          "guestbench_agent_spool_degraded",
+          "1 while the agent's spool cannot write to disk and holds batches in bounded memory, from"
+              + " its last heartbeat.");
+
+  static final Family AGENT_DROPPED =
+      agentReasonGauge(
+          "guestbench_agent_dropped_results",
+          "Results the agent process dropped, by reason (caps, memory full, corrupt), from its last"
+              + " heartbeat; reasons cut to a bounded set (others as \"other\").");
+
+  static final Family AGENT_REJECTED =
+      agentReasonGauge(
+          "guestbench_agent_rejected_results",
+          "Results the collector refused for good, as the agent process counted them by reason,"
+              + " from its last heartbeat; reasons cut to a bounded set (others as \"other\").");
+
+  private static Family agentGauge(String name, String help) {
+    return new Family(name, MetricType.GAUGE, help, null, AgentLabels.NAMES);
+  }
+
+  private static Family agentReasonGauge(String name, String help) {
+    return new Family(name, MetricType.GAUGE, help, null, with(AgentLabels.NAMES, "reason"));
+  }
+
   /** Every family here, in no particular order. */
-  static final List<Family> ALL = List.of(RUNS, STEAL, LAST_RUN_END, AGENT_CONNECTED, AGENT_INFO);
+  static final List<Family> ALL =
+      List.of(
+          RUNS,
+          STEAL,
+          LAST_RUN_END,
+          AGENT_CONNECTED,
+          AGENT_INFO,
+          AGENT_PRODUCED,
+          AGENT_RECOVERED,
+          AGENT_ACKNOWLEDGED,
+          AGENT_BUFFERED,
+          AGENT_BUFFERED_BYTES,
+          AGENT_SPOOL_DEGRADED,
+          AGENT_DROPPED,
+          AGENT_REJECTED);
 
   private Families() {}
 

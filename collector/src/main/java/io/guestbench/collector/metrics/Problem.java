@@ -25,7 +25,9 @@ public record Problem(Reason reason, String detail) {
     BAD_HISTOGRAM,
     BAD_TIME,
     BAD_STATUS,
-    BAD_STEAL;
+    BAD_STEAL,
+    AGENT_SERIES_BUDGET,
+    SERIES_BUDGET;
 
     /** The reason in snake case, for example {@code unknown_probe}. */
     public String label() {

@@ -1,6 +1,7 @@
 package io.guestbench.collector.metrics;
 
 import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.Heartbeat;
 import io.guestbench.proto.v1.ProbeResult;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,24 +30,56 @@ public final class ResultMetrics implements MultiCollector {
   private final List<Family> families;
   private final ResultChecker checker;
   private final ResultRecorder recorder;
+  private final Catalogue catalogue;
+  private final SeriesBudget budget;
   private final ConcurrentHashMap<String, AgentSeries> agents = new ConcurrentHashMap<>();
 
   @Inject
   public ResultMetrics(PrometheusRegistry registry, Clock clock) {
-    this(registry, clock, Catalogue.standard());
+    this(registry, clock, SeriesLimits.DEFAULT);
   }
 
-  ResultMetrics(PrometheusRegistry registry, Clock clock, Catalogue catalogue) {
+  public ResultMetrics(PrometheusRegistry registry, Clock clock, SeriesLimits limits) {
+    this(registry, clock, Catalogue.standard(), limits);
+  }
+
+  ResultMetrics(
+      PrometheusRegistry registry, Clock clock, Catalogue catalogue, SeriesLimits limits) {
     this.clock = clock;
+    this.catalogue = catalogue;
     this.families = catalogue.families();
     this.checker = new ResultChecker(catalogue);
     this.recorder = new ResultRecorder(catalogue);
+    this.budget = new SeriesBudget(limits.perAgent(), limits.global());
     registry.register(this);
   }
 
   /** What stops {@code r} from being recorded; empty when nothing does. Never throws. */
   public List<Problem> check(ProbeResult r) {
     return checker.check(r);
+  }
+
+  /**
+   * Charges the series budgets for a result {@link #check} passed: empty when it fits and may be
+   * stored, else the budget it would exceed. A refused result never will fit while the agent's
+   * series stay, so its batch gets a final Nack.
+   */
+  public Optional<Problem> admit(AgentLabels agent, ProbeResult r) {
+    ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
+    if (spec == null) {
+      return Optional.of(new Problem(Problem.Reason.UNKNOWN_PROBE, "not in the catalogue"));
+    }
+    return budget.admit(agent.agentId(), SeriesCharges.of(spec, agent, r));
+  }
+
+  /** Series charged to the budgets now, across all agents. */
+  public long seriesCharged() {
+    return budget.charged();
+  }
+
+  /** The global series budget. */
+  public long seriesBudget() {
+    return budget.global();
   }
 
   /**
@@ -69,6 +103,12 @@ public final class ResultMetrics implements MultiCollector {
           s.connected(agent, infoLabels);
           return s;
         });
+  }
+
+  /** Shows the counts of the agent's latest heartbeat. */
+  public void heartbeat(AgentLabels agent, Heartbeat heartbeat) {
+    HeartbeatGauges.record(
+        agents.computeIfAbsent(agent.agentId(), id -> new AgentSeries()), agent, heartbeat);
   }
 
   /** Shows the agent as gone from now on; a later {@link #agentConnected} undoes it. */
@@ -95,6 +135,9 @@ public final class ResultMetrics implements MultiCollector {
           (key, series) -> {
             boolean gone = series.goneLongerThan(now, ttlNanos);
             removed.addAndGet(gone ? 1 : 0);
+            if (gone) {
+              budget.release(key);
+            }
             return gone ? null : series;
           });
     }

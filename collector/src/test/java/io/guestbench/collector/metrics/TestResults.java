@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /** Probe results as the agent builds them, for tests. */
-final class TestResults {
+public final class TestResults {
   /** 2025-06-15T15:06:40Z, a round number of seconds. */
   static final long START = 1_750_000_000_000_000_000L;
 
   private TestResults() {}
 
   /** An ok {@code cpu.compute} result with the agent's parameters and one distribution. */
-  static ProbeResult.Builder compute(String kernel, double opsPerSecond, long... iterationNanos) {
+  public static ProbeResult.Builder compute(
+      String kernel, double opsPerSecond, long... iterationNanos) {
     long measured = Arrays.stream(iterationNanos).sum();
     return ProbeResult.newBuilder()
         .setRunId("run-1")

@@ -1,0 +1,42 @@
+package io.guestbench.collector.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how the collector's journal keeps acknowledged batches.
+ *
+ * @param dir the journal's directory, created if missing
+ * @param segmentBytes a segment is closed and a new one started once the next write would pass this
+ * @param retainBytes the oldest closed segments are deleted while the journal is larger than this
+ * @param retainAge closed segments whose newest record is older than this are deleted
+ * @param fsync force every group of writes to the device before acknowledging it; off, an ack means
+ *     written to the page cache (survives the process being killed, not the machine losing power)
+ * @param maxPendingBytes serialized batches waiting to be written, at most; beyond it batches are
+ *     refused with a retryable {@code journal_busy} Nack
+ */
+public record JournalConfig(
+    Path dir,
+    long segmentBytes,
+    long retainBytes,
+    Duration retainAge,
+    boolean fsync,
+    long maxPendingBytes) {
+  /** Where {@code collector serve} keeps its journal unless told otherwise. */
+  public static final Path DEFAULT_DIR = Path.of("/var/lib/guestbench/journal");
+
+  public JournalConfig {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(retainAge, "retainAge");
+    if (segmentBytes <= 0 || retainBytes < segmentBytes || maxPendingBytes <= 0) {
+      throw new IllegalArgumentException(
+          "need 0 < segmentBytes <= retainBytes, maxPendingBytes > 0");
+    }
+  }
+
+  /** The same settings in another directory. */
+  public JournalConfig in(Path newDir) {
+    return new JournalConfig(newDir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes);
+  }
+}

@@ -1,0 +1,117 @@
+package io.guestbench.collector.journal;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * The frame around each journal record (see {@code guestbench/v1/journal.proto}): magic "GJ",
+ * version, flags, payload length and a CRC32C over the header's first eight bytes and the payload,
+ * so a flipped bit anywhere, the length included, is caught.
+ */
+final class Frames {
+  static final int HEADER_BYTES = 12;
+  static final int MAX_PAYLOAD_BYTES = 64 << 20;
+  private static final byte MAGIC_0 = 'G';
+  private static final byte MAGIC_1 = 'J';
+  private static final byte VERSION = 1;
+
+  private Frames() {}
+
+  /** What lies at one position of a segment. */
+  sealed interface Probe {}
+
+  /** A whole frame with a matching checksum. */
+  record Valid(int payloadStart, int payloadLength) implements Probe {
+    int end() {
+      return payloadStart + payloadLength;
+    }
+  }
+
+  /** A plausible header whose frame runs past the end of the data: a write cut short. */
+  record Incomplete() implements Probe {}
+
+  /** Not a frame: wrong magic, version, flags or length, or a checksum mismatch. */
+  record Invalid() implements Probe {}
+
+  /** The framed bytes of one payload, ready to append. */
+  static ByteBuffer frame(byte[] payload) {
+    byte[] framed = new byte[HEADER_BYTES + payload.length];
+    System.arraycopy(payload, 0, framed, HEADER_BYTES, payload.length);
+    return seal(framed);
+  }
+
+  /** A record serialized straight into its frame, without an intermediate copy. */
+  static ByteBuffer frame(MessageLite record) {
+    int length = record.getSerializedSize();
+    byte[] framed = new byte[HEADER_BYTES + length];
+    CodedOutputStream out = CodedOutputStream.newInstance(framed, HEADER_BYTES, length);
+    try {
+      record.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("serializing into an array of the exact size", e);
+    }
+    out.checkNoSpaceLeft();
+    return seal(framed);
+  }
+
+  private static ByteBuffer seal(byte[] framed) {
+    int length = framed.length - HEADER_BYTES;
+    if (length < 1 || length > MAX_PAYLOAD_BYTES) {
+      throw new IllegalArgumentException("payload of " + length + " bytes");
+    }
+    ByteBuffer b = ByteBuffer.wrap(framed);
+    b.put(MAGIC_0).put(MAGIC_1).put(VERSION).put((byte) 0).putInt(length);
+    CRC32C crc = new CRC32C();
+    crc.update(framed, 0, 8);
+    crc.update(framed, HEADER_BYTES, length);
+    b.putInt((int) crc.getValue());
+    return b.clear();
+  }
+
+  /** Reads the frame at {@code pos} of {@code data} (absolute positions, big-endian). */
+  static Probe probe(ByteBuffer data, int pos) {
+    int available = data.limit() - pos;
+    if (available < HEADER_BYTES) {
+      return plausiblePrefix(data, pos) ? new Incomplete() : new Invalid();
+    }
+    int length = data.getInt(pos + 4);
+    if (!headerMatches(data, pos) || length < 1 || length > MAX_PAYLOAD_BYTES) {
+      return new Invalid();
+    }
+    if (available - HEADER_BYTES < length) {
+      return new Incomplete();
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(data.slice(pos, 8));
+    crc.update(data.slice(pos + HEADER_BYTES, length));
+    return (int) crc.getValue() == data.getInt(pos + 8)
+        ? new Valid(pos + HEADER_BYTES, length)
+        : new Invalid();
+  }
+
+  /** Whether a frame could start at {@code pos}; cheap, to find the next frame after damage. */
+  static boolean mayStartAt(ByteBuffer data, int pos) {
+    return data.limit() - pos >= HEADER_BYTES && headerMatches(data, pos);
+  }
+
+  private static boolean headerMatches(ByteBuffer data, int pos) {
+    return data.get(pos) == MAGIC_0
+        && data.get(pos + 1) == MAGIC_1
+        && data.get(pos + 2) == VERSION
+        && data.get(pos + 3) == 0;
+  }
+
+  private static boolean plausiblePrefix(ByteBuffer data, int pos) {
+    byte[] magic = {MAGIC_0, MAGIC_1, VERSION, 0};
+    for (int i = pos; i < data.limit() && i - pos < magic.length; i++) {
+      if (data.get(i) != magic[i - pos]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

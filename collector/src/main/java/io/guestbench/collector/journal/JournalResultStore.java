@@ -1,0 +1,173 @@
+package io.guestbench.collector.journal;
+
+import io.guestbench.collector.config.JournalConfig;
+import io.guestbench.collector.ingest.AgentKey;
+import io.guestbench.collector.ingest.ResultStore;
+import io.guestbench.collector.ingest.StoreOutcome;
+import io.guestbench.collector.metrics.AgentLabels;
+import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.common.lifecycle.Service;
+import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.ProbeResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The durable {@link ResultStore}: a batch is framed on the caller's thread, queued for the {@link
+ * JournalWriter}, and its stage completes only after the group it was written in is forced to disk
+ * and its results are applied to the metrics. The queue is bounded by bytes ({@code
+ * journal.max_pending_bytes}); beyond it a batch is refused as {@link StoreOutcome#BUSY}, so
+ * nothing buffers without bound. Does no I/O until started.
+ */
+public final class JournalResultStore implements ResultStore, Service {
+  private final JournalConfig config;
+  private final ResultMetrics results;
+  private final Clock clock;
+  private final Syncer syncer;
+  private final JournalMetrics metrics;
+  private final LinkedBlockingQueue<Append> queue = new LinkedBlockingQueue<>();
+  private final ConcurrentMap<AgentKey, Long> highest = new ConcurrentHashMap<>();
+  private Publisher publisher;
+  private JournalWriter writer;
+  private Thread writerThread;
+  private FileChannel lockFile;
+  private volatile boolean open;
+
+  public JournalResultStore(
+      JournalConfig config, ResultMetrics results, MeterRegistry registry, Clock clock) {
+    this(config, results, registry, clock, config.fsync() ? Syncer.FSYNC : Syncer.NONE);
+  }
+
+  JournalResultStore(
+      JournalConfig config,
+      ResultMetrics results,
+      MeterRegistry registry,
+      Clock clock,
+      Syncer syncer) {
+    this.config = config;
+    this.results = results;
+    this.clock = clock;
+    this.syncer = syncer;
+    this.metrics = new JournalMetrics(registry);
+  }
+
+  @Override
+  public String name() {
+    return "journal in " + config.dir();
+  }
+
+  @Override
+  public void start() throws IOException {
+    Recovery.Result found;
+    try {
+      Files.createDirectories(config.dir());
+      lock();
+      found = Recovery.run(config.dir(), highest);
+    } catch (IOException | OverlappingFileLockException e) {
+      throw new IOException(
+          e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + " (choose another with journal.dir or --journal-dir)",
+          e);
+    }
+    metrics.corrupt(found.corrupt());
+    metrics.torn(found.tornTails());
+    long next = found.segments().isEmpty() ? 1 : found.segments().getLast().number() + 1;
+    Retention retention =
+        new Retention(found.segments(), config.retainBytes(), config.retainAge(), metrics);
+    publisher =
+        new Publisher(
+            results, metrics.pendingBytes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    writer =
+        new JournalWriter(
+            config, clock, syncer, queue, highest, retention, next, metrics, publisher::publish);
+    writerThread = Thread.ofPlatform().name("journal-writer").start(writer);
+    open = true;
+  }
+
+  @Override
+  public long highestStored(AgentKey key) {
+    return highest.getOrDefault(key, 0L);
+  }
+
+  @Override
+  public CompletionStage<StoreOutcome> store(
+      AgentKey key, long seq, AgentLabels labels, List<ProbeResult> batch, Object stream) {
+    if (!open) {
+      return CompletableFuture.completedFuture(StoreOutcome.FAILED);
+    }
+    if (seq <= highestStored(key)) {
+      metrics.duplicates(1);
+      return CompletableFuture.completedFuture(StoreOutcome.DUPLICATE);
+    }
+    long now = clock.wallNanos();
+    Append a =
+        new Append(
+            key,
+            seq,
+            stream,
+            Frames.frame(RecordCodec.encode(key, seq, now, labels, batch)),
+            now,
+            labels,
+            batch);
+    long before = metrics.pendingBytes.getAndAdd(a.bytes());
+    if (before > 0 && before + a.bytes() > config.maxPendingBytes()) {
+      metrics.pendingBytes.addAndGet(-a.bytes());
+      metrics.refused("busy", 1);
+      return CompletableFuture.completedFuture(StoreOutcome.BUSY);
+    }
+    queue.add(a);
+    return a.result;
+  }
+
+  @Override
+  public boolean healthy() {
+    return open && writer.healthy();
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    open = false;
+    queue.add(JournalWriter.STOP);
+    try {
+      writerThread.join(Math.max(1, grace.toMillis()));
+      publisher.stop(grace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closeLock();
+    }
+  }
+
+  private void lock() throws IOException {
+    lockFile =
+        FileChannel.open(
+            config.dir().resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock held = lockFile.tryLock();
+    if (held == null) {
+      lockFile.close();
+      throw new IOException(config.dir() + " is in use by another collector");
+    }
+  }
+
+  private void closeLock() {
+    try {
+      lockFile.close();
+    } catch (IOException e) {
+      // the lock goes with the process anyway
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.guestbench.collector.metrics;
+
+import io.guestbench.proto.v1.ProbeResult;
+import io.guestbench.proto.v1.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The series a result may add, grouped as {@link ResultRecorder} creates them: per probe (run
+ * counters by status, steal, last run end) and per set of label values (one per gauge and histogram
+ * of the probe, since any of them may appear later).
+ */
+final class SeriesCharges {
+  private static final int PER_PROBE = 4 + 2;
+
+  private SeriesCharges() {}
+
+  static List<SeriesBudget.Charge> of(ProbeSpec spec, AgentLabels agent, ProbeResult r) {
+    List<String> probe = new ArrayList<>(agent.values());
+    probe.add(spec.id());
+    List<SeriesBudget.Charge> charges = new ArrayList<>(2);
+    charges.add(new SeriesBudget.Charge(List.copyOf(probe), PER_PROBE));
+    if (r.getStatus() == RunStatus.RUN_STATUS_OK) {
+      List<String> values = new ArrayList<>(probe);
+      values.add("=");
+      spec.params().stream()
+          .filter(ParamSpec::label)
+          .forEach(p -> values.add(r.getParamsMap().getOrDefault(p.key(), "")));
+      charges.add(
+          new SeriesBudget.Charge(
+              List.copyOf(values), spec.gauges().size() + spec.histograms().size()));
+    }
+    return charges;
+  }
+}

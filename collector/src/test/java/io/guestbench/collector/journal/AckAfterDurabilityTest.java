@@ -1,0 +1,115 @@
+package io.guestbench.collector.journal;
+
+import static io.guestbench.collector.journal.JournalFixture.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.guestbench.collector.ingest.AgentKey;
+import io.guestbench.collector.ingest.IngestCounters;
+import io.guestbench.collector.ingest.IngestLimits;
+import io.guestbench.collector.ingest.IngestService;
+import io.guestbench.collector.ingest.SessionRegistry;
+import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.CollectorMessage;
+import io.guestbench.testing.GrpcCleanupExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real ingest service over in-process gRPC, on a journal whose fsync the test holds. */
+class AckAfterDurabilityTest {
+  @RegisterExtension final GrpcCleanupExtension grpc = new GrpcCleanupExtension();
+  @TempDir Path dir;
+  private final HeldSyncer sync = new HeldSyncer();
+  private JournalFixture fixture;
+  private JournalResultStore journal;
+  private String name;
+
+  private AgentStream connect(String agentId) throws Exception {
+    if (journal == null) {
+      fixture = new JournalFixture(dir);
+      journal = fixture.start(sync);
+      name = "ack-test-" + System.identityHashCode(this);
+      IngestService ingest =
+          new IngestService(
+              "c1",
+              IngestLimits.defaults(),
+              journal,
+              fixture.results,
+              new SessionRegistry(),
+              new IngestCounters(fixture.meters),
+              Clock.system());
+      grpc.register(InProcessServerBuilder.forName(name).addService(ingest).build().start());
+    }
+    AgentStream s =
+        new AgentStream(grpc.register(InProcessChannelBuilder.forName(name).build()), agentId, 3);
+    assertThat(s.next().hasWelcome()).isTrue();
+    return s;
+  }
+
+  @AfterEach
+  void stop() {
+    sync.open();
+    if (journal != null) {
+      journal.stop(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void acksComeOnlyAfterFsyncAndInSeqOrderWithRefusalsInTurn() throws Exception {
+    AgentStream agent = connect("agent-a");
+    agent.send(1, batch(1));
+    sync.awaitEntered();
+    agent.send(2, batch(2)).send(3, List.of()).send(4, batch(4));
+
+    assertThat(agent.poll(300)).as("nothing may be answered while fsync is held").isNull();
+    sync.release(1);
+    assertThat(agent.next().getAck().getSeq()).isEqualTo(1);
+    assertThat(agent.poll(200)).as("2 waits for its own fsync; 3 waits behind 2").isNull();
+    sync.release(1);
+    assertThat(agent.next().getAck().getSeq()).isEqualTo(2);
+    CollectorMessage nack = agent.next();
+    assertThat(nack.getNack().getSeq()).isEqualTo(3);
+    assertThat(nack.getNack().getRetryable()).isFalse();
+    assertThat(agent.next().getAck().getSeq()).isEqualTo(4);
+    assertThat(journal.highestStored(new AgentKey("agent-a", 3))).isEqualTo(4);
+  }
+
+  @Test
+  void aFailedWriteIsARetryableNackThenNothingMoreOnThatStream() throws Exception {
+    AgentStream agent = connect("agent-b");
+    sync.fail.set(true);
+    agent.send(1, batch(1));
+    sync.awaitEntered();
+    agent.send(2, batch(2));
+    sync.open();
+
+    CollectorMessage nack = agent.next();
+    assertThat(nack.getNack().getSeq()).isEqualTo(1);
+    assertThat(nack.getNack().getRetryable()).isTrue();
+    assertThat(nack.getNack().getReason()).isEqualTo("journal_unavailable");
+    assertThat(journal.healthy()).isFalse();
+    assertThat(agent.poll(300)).as("2 must not be acked: the ack would cover 1").isNull();
+
+    sync.fail.set(false);
+    AgentStream again = connect("agent-b");
+    again.send(1, batch(1)).send(2, batch(2));
+    awaitAck(again, 2);
+    assertThat(journal.healthy()).isTrue();
+  }
+
+  /** Reads Acks (and nothing else) until one covers {@code seq}. */
+  private static void awaitAck(AgentStream s, long seq) throws InterruptedException {
+    for (long acked = 0; acked < seq; ) {
+      CollectorMessage m = s.next();
+      assertThat(m.hasAck()).as("%s", m).isTrue();
+      assertThat(m.getAck().getSeq()).isGreaterThan(acked);
+      acked = m.getAck().getSeq();
+    }
+  }
+}

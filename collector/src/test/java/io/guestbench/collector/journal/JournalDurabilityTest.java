@@ -1,0 +1,114 @@
+package io.guestbench.collector.journal;
+
+import static io.guestbench.collector.journal.JournalFixture.AGENT;
+import static io.guestbench.collector.journal.JournalFixture.LABELS;
+import static io.guestbench.collector.journal.JournalFixture.batch;
+import static io.guestbench.collector.journal.JournalFixture.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guestbench.collector.ingest.StoreOutcome;
+import io.guestbench.testing.Eventually;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalDurabilityTest {
+  @TempDir Path dir;
+
+  private static CompletableFuture<StoreOutcome> send(
+      JournalResultStore s, long seq, Object stream) {
+    return s.store(AGENT, seq, LABELS, batch(seq), stream).toCompletableFuture();
+  }
+
+  @Test
+  void aBatchCompletesOnlyAfterItsFsyncReturnsAndLaterOnesShareOneFsync() throws Exception {
+    HeldSyncer sync = new HeldSyncer();
+    JournalFixture f = new JournalFixture(dir);
+    JournalResultStore s = f.start(sync);
+    CompletableFuture<StoreOutcome> first = send(s, 1, "a");
+    sync.awaitEntered();
+    CompletableFuture<StoreOutcome> second = send(s, 2, "a");
+    CompletableFuture<StoreOutcome> third = send(s, 3, "a");
+
+    Thread.sleep(100); // the writer would be free to complete them now if it did so too early
+    assertThat(first).isNotDone();
+    assertThat(second).isNotDone();
+    assertThat(s.highestStored(AGENT)).isZero();
+
+    sync.release(1);
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    assertThat(s.highestStored(AGENT)).isEqualTo(1);
+    sync.release(1);
+    assertThat(third.get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    assertThat(second).isCompletedWithValue(StoreOutcome.STORED);
+    assertThat(f.meters.find("guestbench.collector.journal.fsync").timer().count()).isEqualTo(2);
+    sync.open();
+    s.stop(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void beyondThePendingBoundBatchesAreRefusedAsBusy() throws Exception {
+    HeldSyncer sync = new HeldSyncer();
+    JournalFixture f = new JournalFixture(dir).with(64 << 20, 1L << 30, 1);
+    JournalResultStore s = f.start(sync);
+    CompletableFuture<StoreOutcome> first = send(s, 1, "a");
+
+    assertThat(send(s, 2, "a")).isCompletedWithValue(StoreOutcome.BUSY);
+    sync.open();
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    assertThat(send(s, 2, "a").get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    assertThat(f.counter("guestbench.collector.journal.refused")).isEqualTo(1);
+    s.stop(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aFailedFsyncRefusesTheGroupAndLaterBatchesOfTheSameStreamUntilItReconnects()
+      throws Exception {
+    HeldSyncer sync = new HeldSyncer();
+    JournalFixture f = new JournalFixture(dir);
+    JournalResultStore s = f.start(sync);
+    sync.fail.set(true);
+    CompletableFuture<StoreOutcome> first = send(s, 1, "old-stream");
+    sync.awaitEntered();
+    CompletableFuture<StoreOutcome> second = send(s, 2, "old-stream");
+    sync.open();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.FAILED);
+    assertThat(s.healthy()).isFalse();
+    sync.fail.set(false);
+    assertThat(second.get(5, TimeUnit.SECONDS))
+        .as("2 after a failed 1 on the same stream would leave a gap")
+        .isEqualTo(StoreOutcome.FAILED);
+    assertThat(s.highestStored(AGENT)).isZero();
+
+    assertThat(send(s, 1, "new-stream").get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    assertThat(send(s, 2, "new-stream").get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    assertThat(s.healthy()).isTrue();
+    s.stop(Duration.ofSeconds(5));
+    assertThat(read(dir)).extracting(StoredBatch::seq).containsExactly(1L, 2L);
+    assertThat(f.counter("guestbench.collector.journal.write.errors")).isPositive();
+  }
+
+  @Test
+  void anIdleFailedJournalBecomesReadyAgainToLetTheNextWriteDecide() throws Exception {
+    HeldSyncer sync = new HeldSyncer();
+    sync.fail.set(true);
+    sync.open();
+    JournalFixture f = new JournalFixture(dir);
+    JournalResultStore s = f.start(sync);
+    assertThat(send(s, 1, "a").get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.FAILED);
+    assertThat(s.healthy()).isFalse();
+
+    f.clock.advance(JournalWriter.RETRY_AFTER.minusSeconds(1));
+    Thread.sleep(1500); // the writer looks after itself once a second
+    assertThat(s.healthy()).as("still within the pause").isFalse();
+    f.clock.advance(Duration.ofSeconds(2));
+    Eventually.await("healthy again", Duration.ofSeconds(5), s::healthy);
+    sync.fail.set(false);
+    assertThat(send(s, 1, "b").get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    s.stop(Duration.ofSeconds(5));
+  }
+}
