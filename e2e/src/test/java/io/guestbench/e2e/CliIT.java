@@ -71,7 +71,9 @@ class CliIT extends RealProcessTest {
                 "--config",
                 config.toString(),
                 "--ack-timeout",
-                "2s"));
+                "2s",
+                "--spool-dir",
+                dir.resolve("spool").toString()));
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.err())
         .contains("collector did not acknowledge 1 results within 2s")
@@ -94,7 +96,13 @@ class CliIT extends RealProcessTest {
     Process agent =
         runner.start(
             "forever",
-            ProcessRunner.jar("guestbench.agent.jar", "run", "--config", config.toString()));
+            ProcessRunner.jar(
+                "guestbench.agent.jar",
+                "run",
+                "--config",
+                config.toString(),
+                "--spool-dir",
+                dir.resolve("spool").toString()));
     Poll.until("a few results printed", 30, () -> runner.out("forever").lines().count() >= 3);
     agent.destroy();
     assertThat(agent.waitFor(15, TimeUnit.SECONDS))

@@ -2,6 +2,8 @@ package io.guestbench.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -17,13 +19,27 @@ final class CollectorProcess {
     this.httpPort = httpPort;
   }
 
-  static CollectorProcess start(ProcessRunner runner, Path dir) throws Exception {
+  /** A collector with plaintext ingest chosen on the command line, plus {@code extraArgs}. */
+  static CollectorProcess start(ProcessRunner runner, Path dir, String... extraArgs)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of(extraArgs));
+    args.add("--plaintext");
+    return launch(runner, dir, args.toArray(String[]::new));
+  }
+
+  /** A collector configured by {@code configFile}. */
+  static CollectorProcess withConfig(ProcessRunner runner, Path dir, Path configFile)
+      throws Exception {
+    return launch(runner, dir, "--config", configFile.toString());
+  }
+
+  private static CollectorProcess launch(ProcessRunner runner, Path dir, String... security)
+      throws Exception {
     Path ports = dir.resolve("collector.ports");
-    Process p =
-        runner.start(
-            "collector",
-            ProcessRunner.jar(
-                "guestbench.collector.jar",
+    Files.deleteIfExists(ports); // a restart must not read the ports of the process before
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "serve",
                 "--bind",
                 "127.0.0.1",
@@ -32,7 +48,14 @@ final class CollectorProcess {
                 "--http-port",
                 "0",
                 "--ports-file",
-                ports.toString()));
+                ports.toString(),
+                "--journal-dir",
+                dir.resolve("journal").toString()));
+    args.addAll(List.of(security));
+    Process p =
+        runner.start(
+            "collector",
+            ProcessRunner.jar("guestbench.collector.jar", args.toArray(String[]::new)));
     Poll.until(
         "the collector's ports file",
         30,

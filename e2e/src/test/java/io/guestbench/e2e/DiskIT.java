@@ -66,7 +66,9 @@ class DiskIT {
                 "--collector",
                 "127.0.0.1:" + collector.grpcPort,
                 "--agent-id",
-                "disk-agent"));
+                "disk-agent",
+                "--spool-dir",
+                dir.resolve("spool").toString()));
 
     assertThat(agent.exit()).as("agent stderr: %s", agent.err()).isZero();
     assertThat(agent.out()).contains("disk.job").contains("rw=randread").contains("rw=randwrite");

@@ -38,7 +38,7 @@ class EndToEndIT extends RealProcessTest {
         agent:
           labels: {experiment: e2e}
         collector: {address: "127.0.0.1:1", plaintext: true}
-        imds: {endpoint: "%s"}
+        imds: {endpoint: "%s", deadline: 20s}
         plan:
           rounds: 1
           probes:
@@ -59,7 +59,9 @@ class EndToEndIT extends RealProcessTest {
                 "--collector",
                 "127.0.0.1:" + collector.grpcPort,
                 "--agent-id",
-                "e2e-agent"));
+                "e2e-agent",
+                "--spool-dir",
+                dir.resolve("spool").toString()));
 
     assertThat(agent.exit()).as("agent stderr: %s", agent.err()).isZero();
     assertThat(agent.out()).contains("cpu.compute").contains("kernel=int").contains("kernel=fp");

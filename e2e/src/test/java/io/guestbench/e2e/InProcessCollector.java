@@ -3,10 +3,12 @@ package io.guestbench.e2e;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.guestbench.collector.ingest.IngestCounters;
+import io.guestbench.collector.ingest.IngestLimits;
 import io.guestbench.collector.ingest.IngestService;
 import io.guestbench.collector.ingest.MemoryResultStore;
 import io.guestbench.collector.ingest.SessionRegistry;
 import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.collector.metrics.SeriesLimits;
 import io.guestbench.testing.GrpcCleanupExtension;
 import io.guestbench.testing.ManualClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,9 +22,9 @@ import java.nio.charset.StandardCharsets;
 /** The collector's real ingest path behind an in-process gRPC server that can be restarted. */
 final class InProcessCollector {
   final PrometheusRegistry registry = new PrometheusRegistry();
-  final ResultMetrics metrics =
-      new ResultMetrics(registry, new ManualClock(1_700_000_000_000_000_000L));
-  final MemoryResultStore store = new MemoryResultStore(metrics);
+  final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+  final ResultMetrics metrics;
+  final MemoryResultStore store;
   final SessionRegistry sessions = new SessionRegistry();
   final IngestCounters counters =
       new IngestCounters(
@@ -32,15 +34,30 @@ final class InProcessCollector {
   private final GrpcCleanupExtension cleanup;
   private Server server;
 
+  private final IngestLimits limits;
+
   InProcessCollector(String name, GrpcCleanupExtension cleanup) {
+    this(name, cleanup, IngestLimits.defaults(), SeriesLimits.DEFAULT);
+  }
+
+  /** A collector with the given limits, on a manual clock (rates refill only when advanced). */
+  InProcessCollector(
+      String name, GrpcCleanupExtension cleanup, IngestLimits limits, SeriesLimits series) {
     this.name = name;
     this.cleanup = cleanup;
+    this.limits = limits;
+    this.metrics = new ResultMetrics(registry, clock, series);
+    this.store = new MemoryResultStore(metrics);
+  }
+
+  String name() {
+    return name;
   }
 
   /** Starts (or starts again) serving; the stored state survives, like a journal would. */
   InProcessCollector start() throws IOException {
     IngestService ingest =
-        new IngestService("test-collector", 4 << 20, 1000, store, metrics, sessions, counters);
+        new IngestService("test-collector", limits, store, metrics, sessions, counters, clock);
     server =
         cleanup.register(InProcessServerBuilder.forName(name).addService(ingest).build().start());
     return this;

@@ -134,4 +134,33 @@ class IngestValidationTest {
         .contains("virt_type=\"xen-pv\"")
         .contains("experiment=\"pv-vs-hvm\"");
   }
+
+  @Test
+  void heartbeatsShowTheAgentsOwnAccounting() throws Exception {
+    RawAgentStream agent = new RawAgentStream(channel).send(RawAgentStream.hello("hb", 1));
+    agent.next();
+    agent.send(
+        io.guestbench.proto.v1.Heartbeat.newBuilder()
+            .setProducedResults(12)
+            .setRecoveredResults(3)
+            .setAcknowledgedResults(9)
+            .setBufferedResults(2)
+            .setBufferedBytes(4096)
+            .putDroppedResultsByReason("spool_age_cap", 3)
+            .putDroppedResultsByReason("Not A Reason", 1)
+            .build());
+    Poll.until(
+        "the heartbeat's gauges",
+        10,
+        () -> collector.sample("guestbench_agent_produced_results{agent_id=\"hb\"") == 12);
+    assertThat(collector.sample("guestbench_agent_recovered_results{agent_id=\"hb\"")).isEqualTo(3);
+    assertThat(collector.sample("guestbench_agent_acknowledged_results{agent_id=\"hb\""))
+        .isEqualTo(9);
+    assertThat(collector.sample("guestbench_agent_buffered_results{agent_id=\"hb\"")).isEqualTo(2);
+    assertThat(collector.sample("guestbench_agent_buffered_bytes{agent_id=\"hb\"")).isEqualTo(4096);
+    assertThat(collector.sample("guestbench_agent_spool_degraded{agent_id=\"hb\"")).isZero();
+    assertThat(collector.scrape())
+        .contains("reason=\"spool_age_cap\",virt_type=\"unknown\"} 3.0")
+        .contains("reason=\"other\",virt_type=\"unknown\"} 1.0");
+  }
 }

@@ -44,12 +44,18 @@ class NetEndToEndIT extends RealProcessTest {
         runner.run(
             "agent",
             90,
-            ProcessRunner.jar("guestbench.agent.jar", "run", "--config", config.toString()));
+            ProcessRunner.jar(
+                "guestbench.agent.jar",
+                "run",
+                "--config",
+                config.toString(),
+                "--spool-dir",
+                dir.resolve("spool").toString()));
 
     assertThat(agent.exit()).as("agent stderr: %s", agent.err()).isZero();
     assertThat(agent.err())
         .contains("serving network tests on 127.0.0.1:" + port)
-        .contains("collector stored 6 results (0 dropped)");
+        .contains("collector stored 6 results (0 dropped, 0 rejected)");
     assertThat(agent.out()).doesNotContain("error:");
     String metrics = Http.get(collector.metricsUrl()).body();
     assertThat(metrics)

@@ -126,7 +126,15 @@ class NetHostsIT extends RealProcessTest {
             - {probe: net.rr, peer: "%s", warmup: 0s, duration: 1s}
         """
             .formatted(peer()));
-    Process agent = runner.start("agent", client("run", "--config", config.toString()));
+    Process agent =
+        runner.start(
+            "agent",
+            client(
+                "run",
+                "--config",
+                config.toString(),
+                "--spool-dir",
+                dir.resolve("spool").toString()));
     Poll.until("an ok result", 60, () -> okLines() >= 1);
     peer.destroyForcibly();
     Poll.until("an error result", 30, () -> runner.out("agent").contains("error:"));

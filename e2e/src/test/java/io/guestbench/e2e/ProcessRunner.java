@@ -25,8 +25,10 @@ final class ProcessRunner {
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException(property + " does not name a built jar: " + jar);
     }
-    List<String> command =
-        new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", jar));
+    // The flags production uses (deploy/jvm/*.options), so tests see what users see.
+    String program = property.replace("guestbench.", "").replace(".jar", "");
+    Path options = Path.of(System.getProperty("guestbench.jvm.options"), program + ".options");
+    List<String> command = new ArrayList<>(List.of(java(), "@" + options, "-jar", jar));
     command.addAll(List.of(args));
     return command;
   }

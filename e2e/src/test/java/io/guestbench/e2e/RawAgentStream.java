@@ -38,6 +38,11 @@ final class RawAgentStream implements StreamObserver<CollectorMessage> {
     return this;
   }
 
+  RawAgentStream send(io.guestbench.proto.v1.Heartbeat heartbeat) {
+    requests.onNext(AgentMessage.newBuilder().setHeartbeat(heartbeat).build());
+    return this;
+  }
+
   RawAgentStream send(long seq, ProbeResult... results) {
     Batch.Builder batch = Batch.newBuilder().setSeq(seq);
     for (ProbeResult r : results) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.guestbench.agent.config.ClientSecurity;
 import io.guestbench.agent.config.CollectorTarget;
 import io.guestbench.agent.ship.MemoryOutbox;
 import io.guestbench.agent.ship.StreamClient;
@@ -44,7 +45,7 @@ class StreamDeliveryTest {
         new CollectorTarget(
             "in-process",
             1,
-            true,
+            ClientSecurity.plaintextChosen(),
             Duration.ofMillis(5),
             Duration.ofMillis(50),
             Duration.ofSeconds(1),

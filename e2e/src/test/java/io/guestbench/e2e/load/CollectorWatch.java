@@ -1,0 +1,78 @@
+package io.guestbench.e2e.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The collector process seen from outside: /proc/PID and its /metrics page. */
+final class CollectorWatch {
+  private final long pid;
+  private final URI metrics;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  CollectorWatch(long pid, int httpPort) {
+    this.pid = pid;
+    this.metrics = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
+  }
+
+  /** utime + stime of {@code pid} in clock ticks, from /proc/PID/stat. */
+  static long cpuTicks(String pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", pid, "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
+  }
+
+  long cpuTicks() throws IOException {
+    return cpuTicks(Long.toString(pid));
+  }
+
+  /** A field of /proc/PID/status in KiB, for example VmRSS or VmHWM. */
+  long statusKib(String field) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith(field + ":")) {
+        return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+      }
+    }
+    throw new IOException("/proc/" + pid + "/status has no " + field);
+  }
+
+  String scrape() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(metrics + " answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  /**
+   * The sum of the samples of {@code name} whose labels contain every one of {@code labels} (each
+   * written {@code key="value"}), in a Prometheus text page; NaN when there are none.
+   */
+  static double sum(String page, String name, List<String> labels) {
+    double total = 0;
+    boolean found = false;
+    for (String line : page.lines().toList()) {
+      if (line.startsWith("#") || !line.startsWith(name)) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      String key = line.substring(0, space).trim();
+      boolean same = key.equals(name) || key.startsWith(name + "{");
+      if (same && labels.stream().allMatch(key::contains)) {
+        total += Double.parseDouble(line.substring(space + 1));
+        found = true;
+      }
+    }
+    return found ? total : Double.NaN;
+  }
+}

@@ -1,0 +1,39 @@
+package io.guestbench.e2e.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CollectorWatchTest {
+  private static final String PAGE =
+      """
+      # HELP jvm_memory_used_bytes The amount of used memory
+      # TYPE jvm_memory_used_bytes gauge
+      jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.0E7
+      jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2.5E7
+      jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 4.0E7
+      jvm_memory_used_bytes_extra{area="heap"} 99
+      guestbench_collector_results_stored_total 12345.0
+      """;
+
+  @Test
+  void sumsTheSamplesOfOneMetricWithTheGivenLabels() {
+    assertThat(CollectorWatch.sum(PAGE, "jvm_memory_used_bytes", List.of("area=\"heap\"")))
+        .isEqualTo(3.5e7);
+    assertThat(CollectorWatch.sum(PAGE, "guestbench_collector_results_stored_total", List.of()))
+        .isEqualTo(12345);
+    assertThat(CollectorWatch.sum(PAGE, "guestbench_absent", List.of())).isNaN();
+  }
+
+  @Test
+  void readsCpuTicksOfARealProcess() throws Exception {
+    long before = CollectorWatch.cpuTicks("self");
+    long spin = 0;
+    for (long end = System.nanoTime() + 100_000_000L; System.nanoTime() < end; ) {
+      spin++;
+    }
+    assertThat(spin).isPositive();
+    assertThat(CollectorWatch.cpuTicks("self")).isGreaterThan(before);
+  }
+}

@@ -1,0 +1,38 @@
+package io.guestbench.e2e.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LoadOptionsTest {
+  @Test
+  void readsFlagsOverDefaults() {
+    LoadOptions o =
+        LoadOptions.parse(
+            "--grpc-port", "7070", "--http-port", "9464", "--pid", "42", "--agents", "100");
+    assertThat(o.agents()).isEqualTo(100);
+    assertThat(o.batch()).isEqualTo(50);
+    assertThat(o.rate()).isZero();
+  }
+
+  @Test
+  void listsEveryProblemAtOnce() {
+    assertThatThrownBy(
+            () ->
+                LoadOptions.parse(
+                    "--grpc-port",
+                    "x",
+                    "--http-port",
+                    "1",
+                    "--pid",
+                    "1",
+                    "--agnts",
+                    "5",
+                    "--window",
+                    "0"))
+        .hasMessageContaining("--grpc-port: x (expected: a whole number 1..65535)")
+        .hasMessageContaining("--agnts: unknown")
+        .hasMessageContaining("--window: 0 (expected: a whole number 1..1000)");
+  }
+}

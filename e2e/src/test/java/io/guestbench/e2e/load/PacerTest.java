@@ -1,0 +1,33 @@
+package io.guestbench.e2e.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PacerTest {
+  @Test
+  void releasesEvenlySpacedBatchesRoundRobinAndNoneTwice() {
+    Tally tally = new Tally();
+    BatchSource batches =
+        new BatchSource(List.of(ResultPool.compute(new Random(1), "fp", 1_000_000_000L)), 10);
+    List<LoadAgent> agents =
+        List.of(agent(tally, batches, "a"), agent(tally, batches, "b"), agent(tally, batches, "c"));
+    // 1,000 results/s in batches of 10: a batch every 10 ms.
+    Pacer pacer = new Pacer(agents, 5_000_000_000L, 1_000, 10);
+
+    assertThat(pacer.dueNanos(0)).isEqualTo(5_000_000_000L);
+    assertThat(pacer.dueNanos(7)).isEqualTo(5_070_000_000L);
+    assertThat(pacer.release(4_999_999_999L)).isZero();
+    assertThat(pacer.release(5_025_000_000L)).isEqualTo(3);
+    assertThat(pacer.release(5_025_000_000L)).isZero();
+    assertThat(pacer.release(5_030_000_000L)).isEqualTo(1);
+    // Nobody is welcomed (no stream), so every due batch waits for its agent's window.
+    assertThat(tally.snapshot().deferred()).isEqualTo(4);
+  }
+
+  private static LoadAgent agent(Tally tally, BatchSource batches, String id) {
+    return new LoadAgent(id, 1, batches, 4, true, tally, () -> 0);
+  }
+}
