@@ -187,9 +187,9 @@ grpc=$(sed -n 's|.*gRPC *127.0.0.1:\([0-9]*\)$|\1|p' <<<"$OUT")
   [[ $OUT == *$'\n'"  guestbench_cpu_compute_ops_per_second{agent_id=\"demo-agent\",kernel=\"fp\"} 7.5E8"* ]] &&
   [[ $OUT == *"guestbench_ series exposed: 3"* && $OUT == *"/healthz"* && $OUT == *"/readyz"* && -n $grpc ]]
 expect "demo: exit 0, agent table, ops lines, series count, URLs"
-[[ $collector_call =~ args=@$TREE/deploy/jvm/collector.options\ -jar\ $TREE/collector/target/guestbench-collector.jar\ serve\ --grpc-port\ 0\ --http-port\ 0\ --bind\ 127.0.0.1\ --ports-file\ $TMPDIR/guestbench-demo\.[^/]*/ports$ ]]
+[[ $collector_call =~ args=@$TREE/deploy/jvm/collector.options\ -jar\ $TREE/collector/target/guestbench-collector.jar\ serve\ --plaintext\ --grpc-port\ 0\ --http-port\ 0\ --bind\ 127.0.0.1\ --ports-file\ $TMPDIR/guestbench-demo\.[^/]*/ports\ --journal-dir\ $TMPDIR/guestbench-demo\.[^/]*/journal$ ]]
 expect "demo: the collector command line"
-[[ $agent_call == *"args=@$TREE/deploy/jvm/agent.options -jar $TREE/agent/target/guestbench-agent.jar run --config $TREE/deploy/demo/agent.yaml --collector 127.0.0.1:$grpc --agent-id demo-agent --rounds 1" ]]
+[[ $agent_call == *"args=@$TREE/deploy/jvm/agent.options -jar $TREE/agent/target/guestbench-agent.jar run --config $TREE/deploy/demo/agent.yaml --collector 127.0.0.1:$grpc --agent-id demo-agent --rounds 1 --spool-dir $TMPDIR/guestbench-demo."*"/spool" ]]
 expect "demo: the agent command line"
 [[ -z $(leftovers) && -z $(ls -A "$TMPDIR") ]]
 expect "demo: no processes left, temp dir removed"
@@ -237,7 +237,7 @@ expect "demo: collector exits non-zero on SIGTERM → exit 1, its log shown"
 demo_pid=$!
 for _ in $(seq 100); do grep -q '^Look at:' "$WORK/out" && break; sleep 0.1; done
 sleep 0.5
-alive=$(pgrep -f "$WORK.*/ports$" | wc -l)
+alive=$(pgrep -f "$WORK.*/ports --journal-dir" | wc -l)
 kill -TERM "$demo_pid"
 wait "$demo_pid"
 RC=$? OUT=$(<"$WORK/out") ERR=$(<"$WORK/err")

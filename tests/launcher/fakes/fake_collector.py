@@ -40,7 +40,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 def main(argv):
-    opts = dict(zip(argv[1::2], argv[2::2]))
+    if "--plaintext" not in argv[1:]:
+        print("fake collector: server.tls: missing (the demo must choose plaintext)", flush=True)
+        sys.exit(2)
+    flags = [a for a in argv[1:] if a != "--plaintext"]
+    opts = dict(zip(flags[0::2], flags[1::2]))
     print("fake collector: args", " ".join(argv), flush=True)
     if MODE == "die":
         print("fake collector: boom", flush=True)

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Collector ingest load (DESIGN.md: >= 500k samples/s from 1,000 agent streams on 2 cores, p99 ack
+# < 100 ms, heap bounded). Starts the real collector (launcher, production JVM flags from
+# deploy/jvm/collector.options) with a config that raises the per-stream rate limit, then runs the
+# load generator (e2e/src/test/java/io/guestbench/e2e/load, compiled here with javac against the
+# agent jar, which carries gRPC, Netty, protobuf and HdrHistogram) on the same machine.
+# Usage: bench/collector-load.sh [--agents 1000] [--seconds 60] [--warmup 15] [--batch 50]
+#          [--window 4] [--rate RESULTS_PER_S] [--event-loops 2] [--jfr FILE.jfr]
+#   --rate 0 (default): closed loop, each stream keeps --window batches in flight.
+#   --rate N: open loop, N results/s offered in total, latency from each batch's intended time.
+#   --jfr FILE: record the collector with JDK Flight Recorder (profile=default) into FILE.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+args=() jfr=""
+while (($#)); do
+  case $1 in
+    --jfr) jfr=$(readlink -f "$2"); shift 2 ;;
+    --agents | --seconds | --warmup | --batch | --window | --rate | --event-loops)
+      [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
+      args+=("$1" "$2"); shift 2 ;;
+    *) echo "collector-load: unknown argument $1 (see the usage at the top of $0)" >&2; exit 2 ;;
+  esac
+done
+./guestbench agent --version >/dev/null # finds the JDK and builds the jars if needed
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+# The limits this run uses, stated in full. The per-stream token bucket is raised from its
+# defaults (2000/s, burst 10000) so that it does not cap a closed-loop stream; the series budgets
+# are the defaults (the generator's label values are bounded: about 40 series per agent).
+cat >"$tmp/collector.yaml" <<YAML
+server: {bind: 127.0.0.1, plaintext: true}
+limits:
+  max_message_bytes: 4MiB
+  max_results_per_batch: 1000
+  agent_results_per_second: 1000000
+  agent_results_burst: 1000000
+  agent_series: 5000
+  series: 200000
+YAML
+echo "collector config ($tmp/collector.yaml):"; sed 's/^/  /' "$tmp/collector.yaml"
+
+JAVA_TOOL_OPTIONS=${jfr:+"-XX:StartFlightRecording=filename=$jfr,settings=profile"} \
+  ./guestbench collector serve --config "$tmp/collector.yaml" --grpc-port 0 --http-port 0 \
+  --ports-file "$tmp/ports" --journal-dir "$tmp/journal" >"$tmp/collector.log" 2>&1 &
+collector=$!
+for _ in $(seq 300); do [[ -s $tmp/ports ]] && break; sleep 0.1; done
+[[ -s $tmp/ports ]] || { echo "collector-load: the collector did not start:" >&2; cat "$tmp/collector.log" >&2; exit 1; }
+grpc=$(sed -n 's/^grpc=//p' "$tmp/ports"); http=$(sed -n 's/^http=//p' "$tmp/ports")
+# The JDK the launcher chose for the collector compiles and runs the generator too.
+java_home=$(dirname "$(dirname "$(readlink -f "/proc/$collector/exe")")")
+"$java_home/bin/javac" -nowarn -d "$tmp/classes" -cp agent/target/guestbench-agent.jar \
+  $(find e2e/src/test/java/io/guestbench/e2e/load -name '*.java' ! -name '*Test.java')
+printf 'machine: %s vCPU %s, %s GiB, kernel %s, %s; load average before: %s\n' "$(nproc)" \
+  "$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" \
+  "$(awk '/MemTotal/ {printf "%d", $2 / 1048576}' /proc/meminfo)" "$(uname -r)" \
+  "$("$java_home/bin/java" -version 2>&1 | head -1)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "collector JVM flags: deploy/jvm/collector.options${jfr:+, plus -XX:StartFlightRecording into $jfr}"
+
+"$java_home/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -XX:+UseCompactObjectHeaders -cp "$tmp/classes:agent/target/guestbench-agent.jar" \
+  io.guestbench.e2e.load.LoadMain --grpc-port "$grpc" --http-port "$http" --pid "$collector" \
+  --clock-ticks "$(getconf CLK_TCK)" "${args[@]}"
+printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+kill "$collector"; wait "$collector" || true
+if grep -qE 'ERROR|Exception' "$tmp/collector.log"; then
+  echo "collector log had errors (first 30 lines of them):"
+  grep -E -A6 'ERROR|Exception' "$tmp/collector.log" | head -30
+fi
