@@ -21,6 +21,7 @@ public final class MemoryOutbox implements Outbox {
   private final long epoch;
   private final Deque<Batch> held = new ArrayDeque<>();
   private final Ledger ledger = new Ledger();
+  private final DropsInDoubt doubts = new DropsInDoubt(ledger);
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long lastSeq;
   private long heldBytes;
@@ -64,6 +65,7 @@ public final class MemoryOutbox implements Outbox {
   public synchronized Optional<Batch> next(long afterSeq) {
     for (Batch batch : held) {
       if (batch.getSeq() > afterSeq) {
+        doubts.handedOut(batch.getSeq());
         return Optional.of(batch);
       }
     }
@@ -78,6 +80,13 @@ public final class MemoryOutbox implements Outbox {
       release(batch, null);
       ledger.acknowledged(batch.getResultsCount());
     }
+    doubts.acknowledged(seq);
+  }
+
+  @Override
+  public synchronized void welcomed(long highestStored) {
+    acknowledge(highestStored);
+    doubts.welcomed(highestStored);
   }
 
   @Override
@@ -100,7 +109,11 @@ public final class MemoryOutbox implements Outbox {
 
   @Override
   public synchronized OutboxStats stats() {
-    return ledger.stats(held.size(), heldResults, heldBytes, SpoolHealth.NONE);
+    return ledger.stats(
+        held.size() + doubts.batches(),
+        heldResults + doubts.results(),
+        heldBytes,
+        SpoolHealth.NONE);
   }
 
   @Override
@@ -112,7 +125,7 @@ public final class MemoryOutbox implements Outbox {
     heldBytes -= batch.getSerializedSize();
     heldResults -= batch.getResultsCount();
     if (dropReason != null) {
-      ledger.dropped(dropReason, batch.getResultsCount());
+      doubts.drop(batch.getSeq(), batch.getResultsCount(), dropReason);
     }
   }
 }

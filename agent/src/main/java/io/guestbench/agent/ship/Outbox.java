@@ -35,6 +35,12 @@ public interface Outbox {
    */
   void acknowledge(long seq);
 
+  /**
+   * A new stream's Welcome: the collector has stored every batch up to {@code highestStored} and
+   * none above it. Releases what it covers and settles batches dropped while their fate was open.
+   */
+  void welcomed(long highestStored);
+
   /** Releases one batch the collector will never accept, counting it under {@code reason}. */
   void reject(long seq, String reason);
 

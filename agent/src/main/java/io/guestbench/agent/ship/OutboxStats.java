@@ -9,7 +9,8 @@ import java.util.Map;
  * @param producedResults results appended since start
  * @param recoveredResults results found in the spool at start (produced by an earlier run)
  * @param acknowledgedResults results the collector stored
- * @param heldBatches batches waiting for an ack (spooled or in flight)
+ * @param heldBatches batches waiting for an ack (spooled or in flight), and batches dropped after
+ *     they were sent whose fate the collector has yet to tell ({@link DropsInDoubt})
  * @param heldResults results in those batches
  * @param heldBytes serialized size of those batches
  * @param droppedResultsByReason results discarded by the agent, by bounded reason

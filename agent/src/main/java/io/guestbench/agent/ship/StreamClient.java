@@ -172,7 +172,7 @@ public final class StreamClient implements Service {
     switch (message.getKindCase()) {
       case WELCOME -> {
         long stored = message.getWelcome().getHighestStoredSeq();
-        outbox.acknowledge(stored);
+        outbox.welcomed(stored);
         s.welcomed = true;
         s.ackedThrough = Math.max(stored, outbox.firstUnacked() - 1);
         s.sentThrough = s.ackedThrough;

@@ -1,5 +1,6 @@
 package io.guestbench.agent.ship.spool;
 
+import io.guestbench.agent.ship.DropsInDoubt;
 import io.guestbench.agent.ship.Ledger;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.agent.ship.OutboxStats;
@@ -50,6 +51,7 @@ public final class Spool implements Outbox, Service {
   private final Numbering numbering;
   private final HeldBatches held = new HeldBatches();
   private final Ledger ledger = new Ledger();
+  private final DropsInDoubt doubts = new DropsInDoubt(ledger);
   private final SpoolDamage damage = new SpoolDamage();
   private final DiskReads reads;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -155,6 +157,7 @@ public final class Spool implements Outbox, Service {
     for (Held h = held.after(afterSeq); h != null; h = held.after(h.seq())) {
       Optional<Batch> batch = read(h);
       if (batch.isPresent() || held.contains(h.seq())) {
+        batch.ifPresent(b -> doubts.handedOut(b.getSeq()));
         return batch; // a batch that could not be read yet: later ones must not overtake it
       }
     }
@@ -171,8 +174,17 @@ public final class Spool implements Outbox, Service {
       release(h);
       ledger.acknowledged(h.results());
     }
+    doubts.acknowledged(seq);
     numbering.skipPast(seq);
     numbering.flushReleased();
+  }
+
+  @Override
+  public synchronized void welcomed(long highestStored) {
+    acknowledge(highestStored);
+    if (open) {
+      doubts.welcomed(highestStored);
+    }
   }
 
   @Override
@@ -203,7 +215,11 @@ public final class Spool implements Outbox, Service {
             fsyncs.count(),
             fsyncs.totalNanos(),
             fsyncs.maxNanos());
-    return ledger.stats(held.size(), held.results(), held.diskBytes() + held.memoryBytes(), health);
+    return ledger.stats(
+        held.size() + doubts.batches(),
+        held.results() + doubts.results(),
+        held.diskBytes() + held.memoryBytes(),
+        health);
   }
 
   @Override
@@ -356,7 +372,7 @@ public final class Spool implements Outbox, Service {
 
   private void drop(Held h, String reason) {
     release(h);
-    ledger.dropped(reason, h.results());
+    doubts.drop(h.seq(), h.results(), reason);
   }
 
   /** The batch behind {@code h}; a record that no longer reads back is quarantined and dropped. */

@@ -33,7 +33,9 @@ final class PeerTest {
   final TestRequest request;
   final InetAddress owner;
   private final Channel control;
+  private final Runnable releaseSlot;
   private final Runnable onEnd;
+  private final AtomicBoolean slotReleased = new AtomicBoolean();
   private final List<Channel> data = new CopyOnWriteArrayList<>();
   private final LongAdder received = new LongAdder();
   private final IntervalSampler intervals = new IntervalSampler(received::sum);
@@ -45,11 +47,18 @@ final class PeerTest {
   private long receivedAtMeasure;
   private long retransmitsAtMeasure = -1;
 
-  PeerTest(long id, TestRequest request, Channel control, long udpCapacity, Runnable onEnd) {
+  PeerTest(
+      long id,
+      TestRequest request,
+      Channel control,
+      long udpCapacity,
+      Runnable releaseSlot,
+      Runnable onEnd) {
     this.id = id;
     this.request = request;
     this.owner = ((InetSocketAddress) control.remoteAddress()).getAddress();
     this.control = control;
+    this.releaseSlot = releaseSlot;
     this.onEnd = onEnd;
     this.udp = request.kind() == TestKind.UDP_STREAM ? new UdpStreamStats(udpCapacity) : null;
   }
@@ -132,6 +141,7 @@ final class PeerTest {
     UdpFigures figures = udp == null ? UdpFigures.NONE : udp.figures();
     Control.Result result =
         new Control.Result(bytes, window, retransmits, intervals.stop(), figures);
+    giveSlotBack(); // before the result goes out, so the client's next test finds it free
     control.writeAndFlush(ControlCodec.encode(control.alloc(), result));
   }
 
@@ -158,6 +168,13 @@ final class PeerTest {
       channel.close();
     }
     control.close();
+    giveSlotBack();
     onEnd.run();
+  }
+
+  private void giveSlotBack() {
+    if (slotReleased.compareAndSet(false, true)) {
+      releaseSlot.run();
+    }
   }
 }

@@ -10,11 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The tests a peer is running, at most a fixed number at once. Test ids are random 64-bit values:
  * data connections and datagrams name their test by id, so an id must not be guessable.
+ *
+ * <p>A test holds its slot until it stops, not until its connections close: the client learns the
+ * test is over from the result, and its next test must not find the slot still taken while the peer
+ * has yet to see the old connection go.
  */
 final class PeerTests {
   private final Map<Long, PeerTest> running = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final int limit;
+  private int slotsHeld;
 
   PeerTests(int limit) {
     this.limit = limit;
@@ -22,18 +27,25 @@ final class PeerTests {
 
   /** A new test for {@code control}'s client, or null when the peer is full. */
   synchronized PeerTest reserve(TestRequest request, Channel control, long udpCapacity) {
-    if (running.size() >= limit) {
+    if (slotsHeld >= limit) {
       return null;
     }
+    slotsHeld++;
     long id;
     do {
       id = random.nextLong();
     } while (id == 0 || running.containsKey(id));
     long key = id;
-    PeerTest test = new PeerTest(id, request, control, udpCapacity, () -> running.remove(key));
+    PeerTest test =
+        new PeerTest(
+            id, request, control, udpCapacity, this::releaseSlot, () -> running.remove(key));
     running.put(id, test);
     test.arm();
     return test;
+  }
+
+  private synchronized void releaseSlot() {
+    slotsHeld--;
   }
 
   /** The running test with this id, or null. */

@@ -64,6 +64,16 @@ class LoopbackTestsTest {
   }
 
   @Test
+  void aTestStartedTheMomentTheLastOneEndedNeverFindsAOneTestPeerBusy() throws Exception {
+    peer = Loopback.start(); // room for one test at a time
+    for (int i = 0; i < 20; i++) {
+      RrTest.run(peer.target(), request(TestKind.RR, Direction.SEND, 1, 32, 1, 0), s -> {});
+    }
+    assertThat(peer.server.stats().busyAnswers()).isZero();
+    assertThat(peer.server.stats().testsAccepted()).isEqualTo(20);
+  }
+
+  @Test
   void closedLoopRequestResponse() throws Exception {
     peer = Loopback.start();
     RrFigures f = RrTest.run(peer.target(), request(TestKind.RR, 300), s -> {});
