@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.guestbench.collector.config.CollectorConfig;
+import io.guestbench.collector.http.CompareEndpoint;
 import io.guestbench.collector.http.HttpEndpoints;
 import io.guestbench.collector.ingest.GrpcServer;
 import io.guestbench.collector.ingest.IngestCounters;
@@ -25,6 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetSocketAddress;
+import java.util.Map;
 
 /** Binds the collector's parts; {@link CollectorMain} is the only place that builds it. */
 final class CollectorModule extends AbstractModule {
@@ -104,10 +106,12 @@ final class CollectorModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HttpEndpoints httpEndpoints(PrometheusRegistry registry, Readiness readiness, ResultStore store) {
+  HttpEndpoints httpEndpoints(
+      PrometheusRegistry registry, Readiness readiness, ResultStore store, Clock clock) {
     return new HttpEndpoints(
         new InetSocketAddress(config.bind(), config.httpPort()),
         registry,
-        () -> readiness.isReady() && store.healthy());
+        () -> readiness.isReady() && store.healthy(),
+        Map.of("/api/v1/compare", new CompareEndpoint(config.journal().dir(), clock)));
   }
 }

@@ -1,6 +1,7 @@
 package io.guestbench.collector.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.guestbench.common.lifecycle.Service;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
@@ -10,26 +11,33 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
  * The collector's HTTP side: {@code /metrics} (text, OpenMetrics or protobuf by content
- * negotiation), {@code /healthz} (the process lives) and {@code /readyz} (it accepts agents).
+ * negotiation), {@code /healthz} (the process lives) and {@code /readyz} (it accepts agents), plus
+ * the pages it is given (the comparison).
  */
 public final class HttpEndpoints implements Service {
   private final InetSocketAddress address;
   private final PrometheusRegistry registry;
   private final BooleanSupplier ready;
+  private final Map<String, HttpHandler> pages;
   private HttpServer server;
   private ExecutorService executor;
 
   public HttpEndpoints(
-      InetSocketAddress address, PrometheusRegistry registry, BooleanSupplier ready) {
+      InetSocketAddress address,
+      PrometheusRegistry registry,
+      BooleanSupplier ready,
+      Map<String, HttpHandler> pages) {
     this.address = address;
     this.registry = registry;
     this.ready = ready;
+    this.pages = Map.copyOf(pages);
   }
 
   @Override
@@ -50,6 +58,7 @@ public final class HttpEndpoints implements Service {
           boolean ok = ready.getAsBoolean();
           answer(exchange, ok, ok ? "ready\n" : "not ready\n");
         });
+    pages.forEach(server::createContext);
     server.createContext("/", exchange -> answer(exchange, 404, "not found; try /metrics\n"));
     server.start();
   }

@@ -1,0 +1,93 @@
+package io.guestbench.collector.metrics;
+
+import io.guestbench.proto.v1.Distribution;
+import io.guestbench.proto.v1.ProbeResult;
+import io.guestbench.proto.v1.RunStatus;
+import io.guestbench.proto.v1.Scalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one run contributes to a comparison, named as the metrics are: each scalar of an ok result
+ * as the value of its gauge family, and each distribution as its median and 99th percentile ({@code
+ * <family>_p50}, {@code _p99}), all in the family's base unit. A run's configuration is its probe
+ * id and its label parameters, in the catalogue's order, so only runs of the same job are compared.
+ * Results the catalogue does not know, and runs that did not end ok, contribute nothing.
+ */
+public final class ComparableValues {
+  /**
+   * @param config for example {@code disk.job rw=randread bs_bytes=4096 iodepth=1 engine=sync}
+   * @param metric a family name, with {@code _p50} or {@code _p99} for a distribution
+   * @param value in the family's base unit
+   */
+  public record Value(String config, String metric, double value) {}
+
+  private static final double[] QUANTILES = {0.50, 0.99};
+  private static final String[] SUFFIXES = {"_p50", "_p99"};
+
+  private final Catalogue catalogue;
+
+  private ComparableValues(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** For the probes guestbench has. */
+  public static ComparableValues standard() {
+    return new ComparableValues(Catalogue.standard());
+  }
+
+  /** The probe configuration of a result the catalogue knows, whatever its status. */
+  public Optional<String> config(ProbeResult r) {
+    ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
+    if (spec == null) {
+      return Optional.empty();
+    }
+    StringBuilder key = new StringBuilder(spec.id());
+    for (ParamSpec p : spec.params()) {
+      if (p.label()) {
+        key.append(' ').append(p.key()).append('=').append(r.getParamsOrDefault(p.key(), ""));
+      }
+    }
+    return Optional.of(key.toString());
+  }
+
+  /** The values of an ok result; empty for other results or ones the catalogue does not know. */
+  public List<Value> of(ProbeResult r) {
+    Optional<String> config = config(r);
+    if (config.isEmpty() || r.getStatus() != RunStatus.RUN_STATUS_OK) {
+      return List.of();
+    }
+    ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
+    List<Value> values = new ArrayList<>();
+    for (Scalar s : r.getScalarsList()) {
+      GaugeSpec gauge = spec.gauge(s.getName());
+      double v = gauge == null ? Double.NaN : gauge.toBaseUnit(s.getValue());
+      if (Double.isFinite(v)) {
+        values.add(new Value(config.get(), gauge.family().name(), v));
+      }
+    }
+    for (Distribution d : r.getDistributionsList()) {
+      HistogramSpec histogram = spec.histogram(d.getName());
+      if (histogram != null && d.getCount() > 0) {
+        quantiles(config.get(), histogram, d, values);
+      }
+    }
+    return values;
+  }
+
+  private static void quantiles(
+      String config, HistogramSpec spec, Distribution d, List<Value> values) {
+    Histogram h;
+    try {
+      h = HdrDecoder.decode(d.getHdrHistogram());
+    } catch (HdrDecoder.FormatException e) {
+      return; // validated at ingest; a record that no longer decodes has nothing to compare
+    }
+    for (int i = 0; i < QUANTILES.length; i++) {
+      double v = h.getValueAtPercentile(QUANTILES[i] * 100) / spec.divisor();
+      values.add(new Value(config, spec.family().name() + SUFFIXES[i], v));
+    }
+  }
+}

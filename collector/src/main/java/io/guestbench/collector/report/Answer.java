@@ -1,0 +1,53 @@
+package io.guestbench.collector.report;
+
+import io.guestbench.collector.compare.CompareEngine;
+import io.guestbench.collector.compare.CompareOptions;
+import io.guestbench.collector.compare.CompareReport;
+import io.guestbench.collector.compare.Observation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The side-by-side answer: speed (the compare engine's report) and trouble, per group, with where
+ * the runs came from.
+ *
+ * @param source what was read, for example {@code journal /var/lib/guestbench/journal}
+ * @param generated when the answer was computed
+ * @param runs probe runs read
+ * @param speed the statistics, per configuration and metric
+ * @param trouble per group
+ * @param notes what the reader should know about the input (skipped records, unknown probes)
+ */
+public record Answer(
+    String source,
+    Instant generated,
+    long runs,
+    CompareReport speed,
+    List<GroupTrouble> trouble,
+    List<String> notes) {
+  public Answer {
+    Objects.requireNonNull(source, "source");
+    trouble = List.copyOf(trouble);
+    notes = List.copyOf(notes);
+  }
+
+  /** Computes the answer from runs. */
+  public static Answer of(
+      String source,
+      Instant now,
+      List<RunRecord> runs,
+      CompareOptions options,
+      List<String> notes) {
+    List<Observation> observations = new ArrayList<>();
+    for (RunRecord r : runs) {
+      r.values()
+          .forEach(
+              v -> observations.add(new Observation(r.run(), r.config(), v.metric(), v.value())));
+    }
+    CompareReport speed = new CompareEngine().compare(observations, options);
+    List<GroupTrouble> trouble = TroubleCounter.count(runs, options.by(), options.maxSteal());
+    return new Answer(source, now, runs.size(), speed, trouble, notes);
+  }
+}

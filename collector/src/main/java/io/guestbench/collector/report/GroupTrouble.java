@@ -1,0 +1,32 @@
+package io.guestbench.collector.report;
+
+/**
+ * What went wrong in one group's runs, counted, so "which gives less trouble" has numbers.
+ *
+ * @param group the group
+ * @param agents instances (agents) that ran probes in it
+ * @param runs probe runs
+ * @param errors runs that ended in an error
+ * @param timeouts runs that ran out of time
+ * @param agentHours the summed span of each agent's runs, first start to last start, in hours
+ * @param medianSteal the median fraction of CPU time stolen during its runs; NaN when none said
+ * @param stealyRuns runs with more steal than the comparison accepts
+ * @param tailExcursions distributions whose 99th percentile was over {@link
+ *     TroubleCounter#TAIL_FACTOR} times their median
+ */
+public record GroupTrouble(
+    String group,
+    int agents,
+    long runs,
+    long errors,
+    long timeouts,
+    double agentHours,
+    double medianSteal,
+    long stealyRuns,
+    long tailExcursions) {
+
+  /** Errors and timeouts per agent-hour; NaN when no time was covered. */
+  public double failuresPerAgentHour() {
+    return agentHours > 0 ? (errors + timeouts) / agentHours : Double.NaN;
+  }
+}

@@ -1,0 +1,152 @@
+package io.guestbench.collector.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guestbench.collector.CollectorMain;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code collector report} over a real journal, in each format, and with bad input. */
+class ReportCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run report(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int exit = CollectorMain.commandLine().execute(args);
+      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private String[] args(String... more) {
+    List<String> all =
+        new java.util.ArrayList<>(List.of("report", "--journal-dir", dir.toString()));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void findsTheSlowerGroupItsDirectionAndItsTroubleInJson() throws Exception {
+    ReportJournal.write(dir, 12, 0.8, 3);
+
+    Run r = report(args("--format", "json"));
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.path("by").asText()).isEqualTo("virt_type");
+    assertThat(json.path("reference").asText()).isEqualTo("xen-hvm");
+    JsonNode ops = row(json, "guestbench_cpu_compute_ops_per_second");
+    assertThat(ops.path("config").asText()).isEqualTo("cpu.compute kernel=int");
+    assertThat(ops.path("direction").asText()).isEqualTo("higher_is_faster");
+    JsonNode pv = ops.path("comparisons").get(0);
+    assertThat(pv.path("group").asText()).isEqualTo("xen-pv");
+    assertThat(pv.path("outcome").asText()).isEqualTo("worse");
+    assertThat(pv.path("ratio").path("estimate").asDouble()).isBetween(0.77, 0.83);
+    assertThat(pv.path("ratio").path("upper").asDouble()).isLessThan(1);
+    assertThat(pv.path("verdict").asText()).contains("slower");
+    JsonNode trouble = json.path("trouble");
+    assertThat(trouble.get(0).path("group").asText()).isEqualTo("xen-hvm");
+    assertThat(trouble.get(0).path("errors").asLong()).isZero();
+    assertThat(trouble.get(1).path("errors").asLong()).isEqualTo(6);
+    assertThat(trouble.get(1).path("agents").asInt()).isEqualTo(2);
+    assertThat(trouble.get(1).path("failures_per_agent_hour").asDouble()).isPositive();
+    assertThat(json.path("runs").asLong()).isEqualTo(4 * 12 + 6);
+  }
+
+  @Test
+  void equalGroupsAreNoSignificantDifferenceInMarkdown() throws Exception {
+    ReportJournal.write(dir, 12, 1.0, 0);
+
+    Run r = report(args());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("# guestbench: virt_type side by side")
+        .contains(
+            "## Speed",
+            "## Trouble",
+            "| cpu.compute kernel=int | guestbench_cpu_compute_ops_per_second |")
+        .contains("no significant difference");
+  }
+
+  @Test
+  void csvHasALinePerGroupAndRow() throws Exception {
+    ReportJournal.write(dir, 6, 0.8, 0);
+
+    Run r = report(args("--format", "csv", "--by", "agent_id", "--reference", "xen-hvm-0"));
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.getFirst()).isEqualTo(AnswerCsv.HEADER);
+    assertThat(lines)
+        .filteredOn(
+            l -> l.startsWith("cpu.compute kernel=int,guestbench_cpu_compute_ops_per_second,"))
+        .hasSize(4);
+  }
+
+  @Test
+  void anUnknownLabelOrOneGroupSaysWhatIsMissingAndStillReports() throws Exception {
+    ReportJournal.write(dir, 6, 0.8, 0);
+
+    Run unknown = report(args("--by", "flavour"));
+    Run single = report(args("--by", "instance_type"));
+
+    assertThat(unknown.exit()).isZero();
+    assertThat(unknown.out()).contains("compare.by: flavour (expected: a label the runs carry:");
+    assertThat(single.exit()).isZero();
+    assertThat(single.out())
+        .contains("only one group, instance_type=m3.medium")
+        .contains("## Trouble");
+  }
+
+  @Test
+  void badFlagsAndAMissingJournalAreOneLineErrors() {
+    Run format = report(args("--format", "xml"));
+    Run since = report(args("--since", "yesterday"));
+    Run missing = report("report", "--journal-dir", dir.resolve("nope").toString());
+
+    assertThat(format.exit()).isEqualTo(2);
+    assertThat(format.err().strip())
+        .isEqualTo("guestbench collector report: --format: xml (expected: md, json or csv)");
+    assertThat(since.exit()).isEqualTo(2);
+    assertThat(since.err()).contains("--since: yesterday (expected: a duration");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("does not exist").hasLineCount(1);
+  }
+
+  @Test
+  void anEmptyJournalSaysThereIsNothingToCompare() throws Exception {
+    ReportJournal.write(dir, 0, 1.0, 0);
+
+    Run r = report(args("--format", "json"));
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("no observations: nothing to compare");
+  }
+
+  private static JsonNode row(JsonNode json, String metric) {
+    for (JsonNode row : json.path("speed")) {
+      if (row.path("metric").asText().equals(metric)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + metric + " in " + json);
+  }
+}

@@ -1,0 +1,84 @@
+package io.guestbench.collector.report;
+
+import io.guestbench.collector.config.JournalConfig;
+import io.guestbench.collector.ingest.AgentKey;
+import io.guestbench.collector.journal.JournalResultStore;
+import io.guestbench.collector.metrics.AgentLabels;
+import io.guestbench.collector.metrics.ResultMetrics;
+import io.guestbench.collector.metrics.TestResults;
+import io.guestbench.proto.v1.ProbeResult;
+import io.guestbench.proto.v1.RunStatus;
+import io.guestbench.testing.ManualClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real journal written through the collector's store: two agents per virtualization type, each
+ * with cpu.compute runs whose speed is drawn around a chosen median, and some failed runs.
+ */
+final class ReportJournal {
+  static final long HOUR = 3_600_000_000_000L;
+
+  private ReportJournal() {}
+
+  /** Writes {@code runs} runs per agent; pv runs at {@code pvSpeed} times hvm's speed. */
+  static void write(Path dir, int runs, double pvSpeed, int pvErrors) throws Exception {
+    ManualClock clock = new ManualClock(1_750_000_000_000_000_000L);
+    JournalConfig config =
+        new JournalConfig(dir, 64 << 20, 1L << 30, Duration.ofDays(3650), false, 64 << 20);
+    JournalResultStore store =
+        new JournalResultStore(
+            config,
+            new ResultMetrics(new PrometheusRegistry(), clock),
+            new SimpleMeterRegistry(),
+            clock);
+    store.start();
+    SplittableRandom random = new SplittableRandom(5);
+    try {
+      for (String virt : List.of("xen-hvm", "xen-pv")) {
+        double speed = virt.equals("xen-pv") ? pvSpeed : 1.0;
+        for (int a = 0; a < 2; a++) {
+          String agent = virt + "-" + a;
+          AgentLabels labels = new AgentLabels(agent, virt, "m3.medium", "report-test");
+          for (int i = 0; i < runs; i++) {
+            double ops = 1e9 * speed * (1 + 0.02 * random.nextGaussian());
+            ProbeResult.Builder r =
+                TestResults.compute("int", ops, 1000, 1100, 1300)
+                    .setRunId(agent + "-" + i)
+                    .setStartTimeUnixNano(1_750_000_000_000_000_000L + i * HOUR / runs);
+            store(store, agent, i + 1, labels, r.build());
+          }
+          if (virt.equals("xen-pv")) {
+            for (int e = 0; e < pvErrors; e++) {
+              ProbeResult failed =
+                  TestResults.compute("int", 1e9, 1000)
+                      .setRunId(agent + "-err-" + e)
+                      .clearScalars()
+                      .clearDistributions()
+                      .setStatus(RunStatus.RUN_STATUS_ERROR)
+                      .setStatusMessage("disk went away")
+                      .build();
+              store(store, agent, runs + e + 1, labels, failed);
+            }
+          }
+        }
+      }
+    } finally {
+      store.stop(Duration.ofSeconds(5));
+    }
+  }
+
+  private static void store(
+      JournalResultStore store, String agent, long seq, AgentLabels labels, ProbeResult r)
+      throws Exception {
+    store
+        .store(new AgentKey(agent, 1), seq, labels, List.of(r), agent)
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+  }
+}
