@@ -3,6 +3,7 @@ package io.guestbench.collector;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.sun.net.httpserver.HttpHandler;
 import io.guestbench.collector.config.CollectorConfig;
 import io.guestbench.collector.http.CompareEndpoint;
 import io.guestbench.collector.http.HttpEndpoints;
@@ -112,6 +113,12 @@ final class CollectorModule extends AbstractModule {
         new InetSocketAddress(config.bind(), config.httpPort()),
         registry,
         () -> readiness.isReady() && store.healthy(),
-        Map.of("/api/v1/compare", new CompareEndpoint(config.journal().dir(), clock)));
+        compare(new CompareEndpoint(config.journal().dir(), clock)));
+  }
+
+  private static Map<String, HttpHandler> compare(CompareEndpoint endpoint) {
+    return Map.of(
+        "/api/v1/compare", endpoint.as(CompareEndpoint.Shape.JSON),
+        "/compare", endpoint.as(CompareEndpoint.Shape.PAGE));
   }
 }

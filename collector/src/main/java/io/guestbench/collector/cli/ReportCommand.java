@@ -47,8 +47,8 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "md|json|csv",
-      description = "Output format (default: md).")
+      paramLabel = "md|json|csv|html",
+      description = "Output format (default: md); html is the /compare page, self-contained.")
   String format = "md";
 
   @Option(
@@ -71,7 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     Optional<AnswerFormat> out = AnswerFormat.named(format);
     if (out.isEmpty()) {
-      problems.add("--format: " + format + " (expected: md, json or csv)");
+      problems.add("--format: " + format + " (expected: md, json, csv or html)");
     }
     Optional<Instant> from = Optional.empty();
     if (since != null) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.guestbench.collector.compare.CompareOptions;
 import io.guestbench.collector.report.Answer;
+import io.guestbench.collector.report.AnswerHtml;
 import io.guestbench.collector.report.AnswerJson;
 import io.guestbench.collector.report.JournalRuns;
 import io.guestbench.common.time.Clock;
@@ -22,25 +23,47 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v1/compare?by=LABEL&reference=GROUP&seed=N}: the answer over this collector's
- * journal as JSON. One computation at a time; the same query within {@link #REUSE} gets the answer
- * already computed, so a dashboard refreshing every few seconds does not rerun the bootstrap.
+ * journal as JSON; {@code /compare} with the same parameters, as a page. One computation at a time;
+ * the same query within {@link #REUSE} gets the answer already computed, so a page or dashboard
+ * refreshing every few seconds does not rerun the bootstrap.
  */
 public final class CompareEndpoint implements HttpHandler {
+  /** How the answer is written: JSON for the API, HTML for the page. */
+  public enum Shape {
+    JSON("application/json"),
+    PAGE("text/html");
+
+    final String contentType;
+
+    Shape(String contentType) {
+      this.contentType = contentType;
+    }
+  }
+
   static final Duration REUSE = Duration.ofSeconds(10);
 
   private final Path journalDir;
   private final Clock clock;
   private final Map<String, Computed> recent = new HashMap<>();
 
-  private record Computed(long atNanos, String json) {}
+  private record Computed(long atNanos, Answer answer) {}
 
   public CompareEndpoint(Path journalDir, Clock clock) {
     this.journalDir = journalDir;
     this.clock = clock;
   }
 
+  /** The handler for one shape; both share this endpoint's computed answers. */
+  public HttpHandler as(Shape shape) {
+    return exchange -> handle(exchange, shape);
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    handle(exchange, Shape.JSON);
+  }
+
+  private void handle(HttpExchange exchange, Shape shape) throws IOException {
     if (!exchange.getRequestMethod().equals("GET")) {
       send(exchange, 405, "text/plain", "only GET\n");
       return;
@@ -52,23 +75,24 @@ public final class CompareEndpoint implements HttpHandler {
       send(exchange, 400, "text/plain", String.join("\n", problems) + "\n");
       return;
     }
-    String json;
+    Answer answer;
     try {
-      json = answer(options);
+      answer = answer(options);
     } catch (IOException e) {
       send(exchange, 503, "text/plain", "cannot read the journal: " + e.getMessage() + "\n");
       return;
     }
-    send(exchange, 200, "application/json", json);
+    String body = shape == Shape.JSON ? AnswerJson.render(answer) : AnswerHtml.render(answer);
+    send(exchange, 200, shape.contentType, body);
   }
 
-  /** The JSON answer for these options, reused while fresh. */
-  synchronized String answer(CompareOptions options) throws IOException {
+  /** The answer for these options, reused while fresh. */
+  synchronized Answer answer(CompareOptions options) throws IOException {
     String key = options.toString();
     long now = clock.monotonicNanos();
     Computed c = recent.get(key);
     if (c != null && now - c.atNanos() < REUSE.toNanos()) {
-      return c.json();
+      return c.answer();
     }
     JournalRuns.Read read = new JournalRuns().read(journalDir, Optional.empty());
     List<String> notes = new ArrayList<>();
@@ -76,10 +100,9 @@ public final class CompareEndpoint implements HttpHandler {
       notes.add(read.damaged() + " damaged journal records skipped");
     }
     Answer answer = Answer.of("journal " + journalDir, Instant.now(), read.runs(), options, notes);
-    String json = AnswerJson.render(answer);
-    recent.clear(); // one entry per query shape at most; keep only the latest
-    recent.put(key, new Computed(now, json));
-    return json;
+    recent.clear(); // keep only the latest query's answer
+    recent.put(key, new Computed(now, answer));
+    return answer;
   }
 
   static CompareOptions options(Map<String, String> query, List<String> problems) {

@@ -8,7 +8,8 @@ import java.util.function.Function;
 public enum AnswerFormat {
   MARKDOWN("md", AnswerMarkdown::render),
   JSON("json", AnswerJson::render),
-  CSV("csv", AnswerCsv::render);
+  CSV("csv", AnswerCsv::render),
+  HTML("html", AnswerHtml::render);
 
   private final String name;
   private final Function<Answer, String> renderer;
@@ -18,7 +19,7 @@ public enum AnswerFormat {
     this.renderer = renderer;
   }
 
-  /** The format called {@code name} (md, json, csv), or empty. */
+  /** The format called {@code name} (md, json, csv, html), or empty. */
   public static Optional<AnswerFormat> named(String name) {
     String wanted = name.toLowerCase(Locale.ROOT);
     for (AnswerFormat f : values()) {

@@ -29,7 +29,7 @@ public final class AnswerMarkdown {
                     speed.options().resamples(),
                     speed.options().seed())
             + " Mann–Whitney p < %s · generated %s\n\n"
-                .formatted(number(speed.options().alpha()), answer.generated()));
+                .formatted(plain(speed.options().alpha()), answer.generated()));
     problems(out, speed.problems(), answer.notes());
     speed(out, speed);
     trouble(out, answer.trouble());
@@ -111,6 +111,11 @@ public final class AnswerMarkdown {
             number(s.q3()),
             Double.isFinite(s.cv()) ? "%.1f%%".formatted(s.cv() * 100) : "—",
             s.runs());
+  }
+
+  /** A setting as written: 0.05, not 0.05000. */
+  static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   static String number(double v) {

@@ -124,7 +124,7 @@ class ReportCommandTest {
 
     assertThat(format.exit()).isEqualTo(2);
     assertThat(format.err().strip())
-        .isEqualTo("guestbench collector report: --format: xml (expected: md, json or csv)");
+        .isEqualTo("guestbench collector report: --format: xml (expected: md, json, csv or html)");
     assertThat(since.exit()).isEqualTo(2);
     assertThat(since.err()).contains("--since: yesterday (expected: a duration");
     assertThat(missing.exit()).isEqualTo(1);
