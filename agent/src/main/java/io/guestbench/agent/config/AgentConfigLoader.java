@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 import io.guestbench.agent.host.imds.ImdsSettings;
 import io.guestbench.agent.plan.Plan;
+import io.guestbench.agent.plan.Settling;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.agent.probe.ProbeSpec;
 import io.guestbench.agent.ship.spool.SpoolSettings;
@@ -145,8 +146,26 @@ public final class AgentConfigLoader {
     for (ConfigNode item : node.list("probes")) {
       probes.add(probe(item));
     }
+    Optional<Settling> settle = node.has("settle") ? settle(node, rounds) : Optional.empty();
     node.finish();
-    return new Plan(rounds, interval, probes);
+    return new Plan(rounds, interval, probes, settle);
+  }
+
+  /** Settling needs a cap to stop at: a finite {@code rounds} of at least {@code min_rounds}. */
+  private static Optional<Settling> settle(ConfigNode plan, int rounds) {
+    ConfigNode node = plan.child("settle");
+    int minRounds = (int) node.integer("min_rounds", 5, 3, 1000);
+    double cv = node.decimal("cv_percent", 3.5, 0.1, 100);
+    double steal = node.decimal("max_steal_percent", 5, 0, 100);
+    node.finish();
+    if (rounds == 0 || rounds < minRounds) {
+      node.problems()
+          .add(
+              plan.path("rounds"),
+              Integer.toString(rounds),
+              "at least settle.min_rounds (" + minRounds + "), the cap settling stops within");
+    }
+    return Optional.of(new Settling(minRounds, cv, steal));
   }
 
   private ProbeSpec probe(ConfigNode item) {

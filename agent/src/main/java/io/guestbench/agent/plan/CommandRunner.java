@@ -61,6 +61,11 @@ final class CommandRunner {
     this.progress = progress;
   }
 
+  /** Commands accepted and not yet started. */
+  int waiting() {
+    return pending.get();
+  }
+
   /** Queues a command; returns at once (it is called on the stream's thread). */
   void submit(Command command) {
     if (!command.hasRunProbe()) {

@@ -9,6 +9,8 @@ import io.guestbench.proto.v1.Command;
 import io.guestbench.proto.v1.ProbeResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs the plan's rounds, and the collector's commands, one probe at a time on a single thread so
  * that no two probes disturb each other; every result goes to the outbox. Each plan probe is its
  * own task, so a command due at its start time runs at the next probe boundary, not after the whole
- * round.
+ * round. While a command waits for its start time, no plan probe starts: the collector sends
+ * commands {@code schedule.lead} ahead of their slot, so a lead longer than the longest plan probe
+ * keeps plan probes out of the slots of scheduled network tests.
  */
 public final class PlanRunner implements Service {
   private final Plan plan;
@@ -32,8 +36,11 @@ public final class PlanRunner implements Service {
   private final ExecutorService commandThread;
   private final ProbeRun.Progress progress;
   private final CommandRunner commands;
+  private static final Duration YIELD = Duration.ofMillis(100);
+
   private final AtomicLong runCounter = new AtomicLong();
   private final CompletableFuture<Void> planDone = new CompletableFuture<>();
+  private final Optional<SettleTracker> settle;
   private int roundsStarted;
 
   public PlanRunner(
@@ -55,6 +62,7 @@ public final class PlanRunner implements Service {
             Thread.ofPlatform().name("guestbench-command").daemon().factory());
     this.commands =
         new CommandRunner(runner, probeThread, commandThread, clock, this::deliver, progress);
+    this.settle = plan.settle().map(s -> new SettleTracker(s, plan.probes().size()));
   }
 
   @Override
@@ -95,14 +103,27 @@ public final class PlanRunner implements Service {
 
   private void step(int index) {
     if (index == plan.probes().size()) {
-      if (plan.repeatsForever() || roundsStarted < plan.rounds()) {
+      if (settle.isPresent() && settle.get().settled()) {
+        progress.report(
+            String.format(
+                Locale.ROOT,
+                "plan settled after %d rounds (largest spread %.2f%%); stopping early",
+                roundsStarted,
+                settle.get().worstCvPercent()));
+        planDone.complete(null);
+      } else if (plan.repeatsForever() || roundsStarted < plan.rounds()) {
         probeThread.schedule(this::round, plan.interval().toNanos(), TimeUnit.NANOSECONDS);
       } else {
         planDone.complete(null);
       }
       return;
     }
-    if (runOne(outbox.runPrefix() + "-" + runCounter.incrementAndGet(), plan.probes().get(index))) {
+    if (commands.waiting() > 0) {
+      probeThread.schedule(() -> step(index), YIELD.toNanos(), TimeUnit.NANOSECONDS);
+      return;
+    }
+    if (runOne(
+        outbox.runPrefix() + "-" + runCounter.incrementAndGet(), index, plan.probes().get(index))) {
       try {
         probeThread.execute(() -> step(index + 1));
       } catch (RejectedExecutionException e) {
@@ -111,14 +132,27 @@ public final class PlanRunner implements Service {
     }
   }
 
-  private boolean runOne(String runId, ProbeSpec spec) {
+  private boolean runOne(String runId, int index, ProbeSpec spec) {
     try {
       progress.report("running " + spec.probe() + " " + spec.params());
-      deliver(runner.run(runId, spec, progress));
+      ProbeResult result = runner.run(runId, spec, progress);
+      deliver(result);
+      settle.ifPresent(s -> markSteal(s.record(index, result), result));
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  private void markSteal(SettleTracker.Counted counted, ProbeResult result) {
+    if (counted == SettleTracker.Counted.STEAL_MARKED) {
+      progress.report(
+          String.format(
+              Locale.ROOT,
+              "%s: %.1f%% of CPU time stolen; marked, and not counted toward settling",
+              result.getRunId(),
+              result.getStealRatio() * 100));
     }
   }
 

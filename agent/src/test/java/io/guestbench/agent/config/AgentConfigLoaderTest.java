@@ -126,6 +126,48 @@ class AgentConfigLoaderTest {
   }
 
   @Test
+  void settleStopsAPlanEarlyWithinItsRounds() throws Exception {
+    String yaml =
+        """
+        collector: {address: "collector.internal:7070", plaintext: true}
+        imds: {enabled: false}
+        plan:
+          rounds: 30
+          settle: {min_rounds: 6, cv_percent: 2.5}
+          probes: [{probe: cpu.compute}]
+        """;
+    assertThat(loader().parse("settle.yaml", yaml).plan().settle())
+        .hasValue(new io.guestbench.agent.plan.Settling(6, 2.5, 5));
+    assertThat(loader().parse("plain.yaml", ESSENTIALS).plan().settle()).isEmpty();
+  }
+
+  @Test
+  void settleNeedsARoundsCapAndSaneNumbers() {
+    assertThatThrownBy(
+            () ->
+                loader()
+                    .parse(
+                        "settle.yaml",
+                        """
+                        collector: {address: "collector.internal:7070", plaintext: true}
+                        imds: {enabled: false}
+                        plan:
+                          settle: {min_rounds: 2, cv_percent: lots, max_steal_percent: 150}
+                          probes: [{probe: cpu.compute}]
+                        """))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "settle.yaml: plan.settle.min_rounds: 2 (expected: 3..1000)",
+                        "settle.yaml: plan.settle.cv_percent: lots (expected: 0.1..100.0)",
+                        "settle.yaml: plan.settle.max_steal_percent: 150 (expected: 0.0..100.0)",
+                        "settle.yaml: plan.rounds: 0 (expected: at least settle.min_rounds (5),"
+                            + " the cap settling stops within)"));
+  }
+
+  @Test
   void spoolProblemsAreListedWithTheRest() {
     assertThatThrownBy(
             () ->

@@ -140,12 +140,28 @@ class CommandRunnerTest {
     PlanRunner withProbes = plan(List.of(spec("fast"), spec("fast"), spec("fast")));
     withProbes.start();
     withProbes.submit(command("between", "fast", Map.of(), 0, T0 + secs(60)));
-    probeThread.runDue();
+    probeThread.advance(Duration.ofSeconds(1));
     withProbes.stop(Duration.ofSeconds(1));
     assertThat(results)
         .extracting(ProbeResult::getRunId)
-        .containsExactly(EPOCH + "-1", "cmd-between", EPOCH + "-2", EPOCH + "-3");
+        .as("a command already due goes before the next plan probe")
+        .containsExactly("cmd-between", EPOCH + "-1", EPOCH + "-2", EPOCH + "-3");
     assertThat(mostActive).as("never two probes at once").hasValue(1);
+  }
+
+  @Test
+  void noPlanProbeStartsWhileACommandWaitsForItsSlot() {
+    PlanRunner withProbes = plan(List.of(spec("fast"), spec("fast")));
+    withProbes.submit(command("slot", "fast", Map.of(), T0 + secs(5), T0 + secs(20)));
+    withProbes.start();
+    probeThread.advance(Duration.ofSeconds(4));
+    assertThat(results).as("the plan yields to the coming slot").isEmpty();
+    probeThread.advance(Duration.ofSeconds(2));
+    withProbes.stop(Duration.ofSeconds(1));
+    assertThat(results)
+        .extracting(ProbeResult::getRunId)
+        .containsExactly("cmd-slot", EPOCH + "-1", EPOCH + "-2");
+    assertThat(results.getFirst().getStatus()).isEqualTo(RunStatus.RUN_STATUS_OK);
   }
 
   private static io.guestbench.agent.probe.ProbeSpec spec(String name) {

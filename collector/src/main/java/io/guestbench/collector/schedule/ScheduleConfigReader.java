@@ -33,7 +33,7 @@ public final class ScheduleConfigReader {
     boolean enabled = node.bool("enabled", false);
     Duration slot = node.duration("slot", SLOT, Duration.ofSeconds(1), Duration.ofHours(1));
     Duration gap = node.duration("gap", GAP, Duration.ZERO, Duration.ofMinutes(10));
-    Duration lead = node.duration("lead", LEAD, Duration.ofMillis(100), Duration.ofMinutes(1));
+    Duration lead = node.duration("lead", LEAD, Duration.ofMillis(100), Duration.ofMinutes(10));
     Duration every = node.duration("every", EVERY, Duration.ZERO, Duration.ofDays(7));
     List<NetTest> tests = new ArrayList<>();
     List<ConfigNode> items = node.list("tests");

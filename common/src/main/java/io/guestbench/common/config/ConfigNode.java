@@ -79,6 +79,24 @@ public final class ConfigNode {
     return fallback;
   }
 
+  /** A finite decimal number within {@code min..max}. */
+  public double decimal(String key, double fallback, double min, double max) {
+    String text = string(key, null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      double v = Double.parseDouble(text.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expected range
+    }
+    problems.add(path(key), text, min + ".." + max);
+    return fallback;
+  }
+
   public boolean bool(String key, boolean fallback) {
     String text = string(key, null);
     if (text == null) {
