@@ -5,9 +5,11 @@ import io.guestbench.collector.config.JournalConfig;
 import io.guestbench.collector.report.Answer;
 import io.guestbench.collector.report.AnswerFormat;
 import io.guestbench.collector.report.JournalRuns;
+import io.guestbench.collector.report.PrometheusRuns;
 import io.guestbench.common.config.ConfigException;
 import io.guestbench.common.text.Durations;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,14 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Journal to read (default: journal.dir of --config, else ${DEFAULT-VALUE}).")
   Path journalDir;
+
+  @Option(
+      names = "--prometheus",
+      paramLabel = "URL",
+      description =
+          "Read from a Prometheus-compatible query API (Prometheus, Thanos, Mimir) instead of"
+              + " the journal, for example http://prometheus:9090; the window is --since (24h).")
+  String prometheus;
 
   @Option(
       names = "--by",
@@ -73,13 +83,30 @@ public final class ReportCommand implements Callable<Integer> {
     if (out.isEmpty()) {
       problems.add("--format: " + format + " (expected: md, json, csv or html)");
     }
-    Optional<Instant> from = Optional.empty();
+    Optional<Duration> window = Optional.empty();
     if (since != null) {
       try {
-        Duration window = Durations.parse(since);
-        from = Optional.of(Instant.now().minus(window));
+        window = Optional.of(Durations.parse(since));
       } catch (IllegalArgumentException e) {
         problems.add("--since: " + since + " (expected: a duration such as 90m or 24h)");
+      }
+    }
+    URI api = null;
+    if (prometheus != null) {
+      try {
+        api = URI.create(prometheus);
+        if (!List.of("http", "https").contains(String.valueOf(api.getScheme()))
+            || api.getHost() == null) {
+          throw new IllegalArgumentException("not http");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "--prometheus: "
+                + prometheus
+                + " (expected: an http(s) URL such as http://prometheus:9090)");
+      }
+      if (journalDir != null) {
+        problems.add("--prometheus and --journal-dir: choose one source");
       }
     }
     CompareOptions options = null;
@@ -91,18 +118,24 @@ public final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       problems.addAll(List.of(e.getMessage().replace("compare.by", "--by").split("\n")));
     }
-    Path dir;
-    try {
-      dir = journalDir();
-    } catch (ConfigException e) {
-      e.problems().forEach(problems::add);
-      dir = null;
+    Path dir = null;
+    if (api == null && prometheus == null) {
+      try {
+        dir = journalDir();
+      } catch (ConfigException e) {
+        e.problems().forEach(problems::add);
+      }
     }
     if (!problems.isEmpty()) {
       problems.forEach(p -> System.err.println("guestbench collector report: " + p));
       return 2;
     }
     try {
+      if (api != null) {
+        System.out.print(out.get().render(fromPrometheus(api, window, options)));
+        return 0;
+      }
+      Optional<Instant> from = window.map(w -> Instant.now().minus(w));
       JournalRuns.Read read = new JournalRuns().read(dir, from);
       List<String> notes = new ArrayList<>();
       if (read.unknownProbes() > 0) {
@@ -118,6 +151,25 @@ public final class ReportCommand implements Callable<Integer> {
       System.err.println("guestbench collector report: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static Answer fromPrometheus(URI api, Optional<Duration> window, CompareOptions options)
+      throws IOException {
+    Duration span = window.orElse(Duration.ofHours(24));
+    Instant now = Instant.now();
+    PrometheusRuns.Read read = new PrometheusRuns(api).read(span, now, options.by());
+    List<String> notes =
+        List.of(
+            "from Prometheus: each change of a probe's gauge in the last %s is one run (%d series);"
+                    .formatted(Durations.format(span), read.series())
+                + " distribution quantiles, steal and tail excursions are only in the journal");
+    return Answer.of(
+        "prometheus " + api + " (last " + Durations.format(span) + ")",
+        now,
+        read.runs(),
+        read.trouble(),
+        options,
+        notes);
   }
 
   private Path journalDir() throws ConfigException {

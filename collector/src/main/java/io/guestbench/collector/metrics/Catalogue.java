@@ -58,6 +58,11 @@ final class Catalogue {
             NetProbes.udp()));
   }
 
+  /** Every probe, in no particular order. */
+  java.util.Collection<ProbeSpec> probes() {
+    return java.util.List.copyOf(probes.values());
+  }
+
   /** The probe, or null when the catalogue does not know it. */
   ProbeSpec find(ProbeKind kind, String name) {
     return probes.get(new ProbeKey(kind, name));

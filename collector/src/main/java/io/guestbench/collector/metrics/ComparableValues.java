@@ -24,6 +24,14 @@ public final class ComparableValues {
    */
   public record Value(String config, String metric, double value) {}
 
+  /**
+   * Where a gauge family comes from, for sources that see only series (a Prometheus query API).
+   *
+   * @param probe the probe id, for example {@code disk.job}
+   * @param params the probe's label parameters, in the order a configuration names them
+   */
+  public record GaugeFamily(String probe, List<String> params) {}
+
   private static final double[] QUANTILES = {0.50, 0.99};
   private static final String[] SUFFIXES = {"_p50", "_p99"};
 
@@ -38,19 +46,38 @@ public final class ComparableValues {
     return new ComparableValues(Catalogue.standard());
   }
 
+  /** Every gauge family a comparison can use, by name. */
+  public java.util.Map<String, GaugeFamily> gaugeFamilies() {
+    java.util.Map<String, GaugeFamily> out = new java.util.TreeMap<>();
+    for (ProbeSpec spec : catalogue.probes()) {
+      List<String> params =
+          spec.params().stream().filter(ParamSpec::label).map(ParamSpec::key).toList();
+      for (GaugeSpec g : spec.gauges()) {
+        out.put(g.family().name(), new GaugeFamily(spec.id(), params));
+      }
+    }
+    return out;
+  }
+
+  /** The configuration key of a probe and its label parameters' values. */
+  public static String config(
+      String probe, List<String> params, java.util.Map<String, String> values) {
+    StringBuilder key = new StringBuilder(probe);
+    for (String p : params) {
+      key.append(' ').append(p).append('=').append(values.getOrDefault(p, ""));
+    }
+    return key.toString();
+  }
+
   /** The probe configuration of a result the catalogue knows, whatever its status. */
   public Optional<String> config(ProbeResult r) {
     ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
     if (spec == null) {
       return Optional.empty();
     }
-    StringBuilder key = new StringBuilder(spec.id());
-    for (ParamSpec p : spec.params()) {
-      if (p.label()) {
-        key.append(' ').append(p.key()).append('=').append(r.getParamsOrDefault(p.key(), ""));
-      }
-    }
-    return Optional.of(key.toString());
+    List<String> params =
+        spec.params().stream().filter(ParamSpec::label).map(ParamSpec::key).toList();
+    return Optional.of(config(spec.id(), params, r.getParamsMap()));
   }
 
   /** The values of an ok result; empty for other results or ones the catalogue does not know. */

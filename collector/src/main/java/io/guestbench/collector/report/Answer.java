@@ -33,11 +33,23 @@ public record Answer(
     notes = List.copyOf(notes);
   }
 
-  /** Computes the answer from runs. */
+  /** Computes the answer from runs, counting trouble from them too. */
   public static Answer of(
       String source,
       Instant now,
       List<RunRecord> runs,
+      CompareOptions options,
+      List<String> notes) {
+    List<GroupTrouble> trouble = TroubleCounter.count(runs, options.by(), options.maxSteal());
+    return of(source, now, runs, trouble, options, notes);
+  }
+
+  /** Computes the answer from runs, with trouble counted elsewhere. */
+  public static Answer of(
+      String source,
+      Instant now,
+      List<RunRecord> runs,
+      List<GroupTrouble> trouble,
       CompareOptions options,
       List<String> notes) {
     List<Observation> observations = new ArrayList<>();
@@ -47,7 +59,6 @@ public record Answer(
               v -> observations.add(new Observation(r.run(), r.config(), v.metric(), v.value())));
     }
     CompareReport speed = new CompareEngine().compare(observations, options);
-    List<GroupTrouble> trouble = TroubleCounter.count(runs, options.by(), options.maxSteal());
     return new Answer(source, now, runs.size(), speed, trouble, notes);
   }
 }
