@@ -33,6 +33,9 @@ final class CommandRunner {
   /** How far ahead a command may ask to start; later is a mistake, not a plan. */
   static final Duration MAX_AHEAD = Duration.ofDays(1);
 
+  /** The longest quiet period a hold may ask for. */
+  static final Duration MAX_HOLD = Duration.ofMinutes(30);
+
   /** How long an interrupted probe may take to end before the probe thread moves on anyway. */
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -45,6 +48,8 @@ final class CommandRunner {
   private final Consumer<ProbeResult> sink;
   private final ProbeRun.Progress progress;
   private final AtomicInteger pending = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong heldUntil =
+      new java.util.concurrent.atomic.AtomicLong();
 
   CommandRunner(
       ProbeRunner runner,
@@ -61,13 +66,17 @@ final class CommandRunner {
     this.progress = progress;
   }
 
-  /** Commands accepted and not yet started. */
+  /** Commands accepted and not yet started, plus one while a hold lasts. */
   int waiting() {
-    return pending.get();
+    return pending.get() + (clock.wallNanos() < heldUntil.get() ? 1 : 0);
   }
 
   /** Queues a command; returns at once (it is called on the stream's thread). */
   void submit(Command command) {
+    if (command.hasHold()) {
+      hold(command);
+      return;
+    }
     if (!command.hasRunProbe()) {
       log.warning("command " + command.getCommandId() + " asks for nothing this agent knows");
       return;
@@ -97,6 +106,41 @@ final class CommandRunner {
           run(runId, spec, deadline);
         },
         delay);
+  }
+
+  /**
+   * Holds the plan from {@code not_before} to the deadline, so no plan probe disturbs a test this
+   * agent serves; a hold whose times make no sense, or longer than {@link #MAX_HOLD}, is logged and
+   * ignored. A hold produces no result.
+   */
+  private void hold(Command command) {
+    long now = clock.wallNanos();
+    long notBefore = Math.max(now, command.getNotBeforeUnixNano());
+    long deadline = command.getDeadlineUnixNano();
+    String refusal = refusal(now, notBefore, deadline);
+    if (refusal == null && (deadline == 0 || deadline - notBefore > MAX_HOLD.toNanos())) {
+      refusal = "a hold must end within " + MAX_HOLD.toMinutes() + " minutes of its start";
+    }
+    if (refusal == null && pending.incrementAndGet() > MAX_PENDING) {
+      pending.decrementAndGet();
+      refusal = "more than " + MAX_PENDING + " commands waiting";
+    }
+    if (refusal != null) {
+      log.warning("hold " + command.getCommandId() + " ignored: " + refusal);
+      return;
+    }
+    String reason = command.getHold().getReason();
+    onProbeThread(
+        () -> {
+          heldUntil.accumulateAndGet(deadline, Math::max);
+          pending.decrementAndGet();
+          progress.report(
+              "holding the plan for "
+                  + (deadline - clock.wallNanos()) / 1_000_000
+                  + " ms: "
+                  + reason);
+        },
+        notBefore - now);
   }
 
   /** Why a command's times make no sense, or null when they are fine. */

@@ -164,6 +164,45 @@ class CommandRunnerTest {
     assertThat(results.getFirst().getStatus()).isEqualTo(RunStatus.RUN_STATUS_OK);
   }
 
+  @Test
+  void aHoldKeepsPlanProbesOutOfTheSlotOfATestThisAgentServes() {
+    PlanRunner withProbes = plan(List.of(spec("fast")));
+    withProbes.submit(
+        Command.newBuilder()
+            .setCommandId("t-hold")
+            .setNotBeforeUnixNano(T0 + secs(2))
+            .setDeadlineUnixNano(T0 + secs(12))
+            .setHold(io.guestbench.proto.v1.Hold.newBuilder().setReason("serving net.rr to b"))
+            .build());
+    withProbes.start();
+    probeThread.advance(Duration.ofSeconds(11));
+    assertThat(results).as("no plan probe before or during the hold").isEmpty();
+    probeThread.advance(Duration.ofSeconds(2));
+    withProbes.stop(Duration.ofSeconds(1));
+    assertThat(results).extracting(ProbeResult::getRunId).containsExactly(EPOCH + "-1");
+    assertThat(results.getFirst().getStartTimeUnixNano()).isGreaterThanOrEqualTo(T0 + secs(12));
+  }
+
+  @Test
+  void aHoldWithoutAnEndOrTooLongIsIgnored() {
+    PlanRunner withProbes = plan(List.of(spec("fast")));
+    withProbes.submit(
+        Command.newBuilder()
+            .setCommandId("forever")
+            .setHold(io.guestbench.proto.v1.Hold.getDefaultInstance())
+            .build());
+    withProbes.submit(
+        Command.newBuilder()
+            .setCommandId("long")
+            .setDeadlineUnixNano(T0 + Duration.ofHours(2).toNanos())
+            .setHold(io.guestbench.proto.v1.Hold.getDefaultInstance())
+            .build());
+    withProbes.start();
+    probeThread.advance(Duration.ofSeconds(1));
+    withProbes.stop(Duration.ofSeconds(1));
+    assertThat(results).extracting(ProbeResult::getRunId).containsExactly(EPOCH + "-1");
+  }
+
   private static io.guestbench.agent.probe.ProbeSpec spec(String name) {
     return new io.guestbench.agent.probe.ProbeSpec("cpu." + name, Map.of());
   }

@@ -5,6 +5,7 @@ import io.guestbench.common.lifecycle.Service;
 import io.guestbench.common.text.Durations;
 import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.Command;
+import io.guestbench.proto.v1.Hold;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -188,6 +189,18 @@ public final class PairScheduler implements Service {
       return false;
     }
     counters.commandSent();
+    Command hold =
+        Command.newBuilder()
+            .setCommandId(command.getCommandId() + "-hold")
+            .setNotBeforeUnixNano(start)
+            .setDeadlineUnixNano(deadline)
+            .setHold(Hold.newBuilder().setReason("serving " + test.name() + " to " + pair.client()))
+            .build();
+    if (server.commands().send(hold)) {
+      counters.holdSent();
+    } else {
+      counters.skipped(ScheduleCounters.Skip.SEND_FAILED);
+    }
     long free = deadline + config.gap().toNanos();
     busyUntil.merge(pair.client(), free, Math::max);
     busyUntil.merge(pair.server(), free, Math::max);

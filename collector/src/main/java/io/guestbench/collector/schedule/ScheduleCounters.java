@@ -28,6 +28,7 @@ public final class ScheduleCounters {
   }
 
   private final Counter commands;
+  private final Counter holds;
   private final Counter slots;
   private final Map<Skip, Counter> skipped;
   private final AtomicInteger paired = new AtomicInteger();
@@ -36,6 +37,11 @@ public final class ScheduleCounters {
     commands =
         Counter.builder("guestbench.collector.schedule.commands")
             .description("Commands sent to agents to run a scheduled network test.")
+            .register(registry);
+    holds =
+        Counter.builder("guestbench.collector.schedule.holds")
+            .description(
+                "Hold commands sent to the serving agent of a scheduled test, so its plan waits.")
             .register(registry);
     slots =
         Counter.builder("guestbench.collector.schedule.slots")
@@ -58,6 +64,10 @@ public final class ScheduleCounters {
 
   void commandSent() {
     commands.increment();
+  }
+
+  void holdSent() {
+    holds.increment();
   }
 
   void slotUsed() {

@@ -29,6 +29,7 @@ final class FakeFleet implements Roster {
   private final Map<String, ConnectedAgent> agents = new LinkedHashMap<>();
   private final Map<String, String> serverByAddress = new LinkedHashMap<>();
   private final List<Received> received = new ArrayList<>();
+  private final List<Received> holds = new ArrayList<>();
   private final List<String> closed = new ArrayList<>();
 
   FakeFleet(Clock clock) {
@@ -64,9 +65,18 @@ final class FakeFleet implements Roster {
     return List.copyOf(agents.values());
   }
 
+  /** Hold commands, by the agent they were sent to. */
+  List<Received> holds() {
+    return List.copyOf(holds);
+  }
+
   private boolean accept(String client, Command command) {
     if (closed.contains(client)) {
       return false;
+    }
+    if (command.hasHold()) {
+      holds.add(new Received(client, client, command, clock.wallNanos()));
+      return true;
     }
     String server = serverByAddress.get(command.getRunProbe().getParamsOrThrow("peer"));
     received.add(new Received(client, server, command, clock.wallNanos()));

@@ -70,6 +70,23 @@ class PairSchedulerTest {
     }
     assertThat(got.stream().map(r -> r.command().getCommandId()).distinct()).hasSize(12);
     assertThat(counter("guestbench.collector.schedule.commands")).isEqualTo(12);
+    // each test's server holds its plan for the same slot
+    List<Received> holds = fleet.holds();
+    assertThat(holds).hasSize(12);
+    for (Received test : got) {
+      assertThat(holds)
+          .filteredOn(h -> h.client().equals(test.server()) && h.start() == test.start())
+          .singleElement()
+          .satisfies(
+              h -> {
+                assertThat(h.end()).isEqualTo(test.end());
+                assertThat(h.command().getHold().getReason())
+                    .isEqualTo("serving rr to " + test.client());
+                assertThat(h.command().getCommandId())
+                    .isEqualTo(test.command().getCommandId() + "-hold");
+              });
+    }
+    assertThat(counter("guestbench.collector.schedule.holds")).isEqualTo(12);
     assertThat(counter("guestbench.collector.schedule.slots")).isEqualTo(6);
   }
 
