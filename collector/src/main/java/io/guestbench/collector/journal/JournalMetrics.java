@@ -68,6 +68,14 @@ final class JournalMetrics {
     counter("corrupt", "Damaged records skipped when reading the journal on start.").increment(n);
   }
 
+  /** One damaged region found on start, by reason (see {@link Damage}), and its bytes. */
+  void damaged(String reason, long bytes) {
+    tagged("damaged", reason, "Damaged regions skipped on start, copied to quarantine/, by reason.")
+        .increment();
+    tagged("damaged.bytes", reason, "Bytes of the damaged regions skipped on start, by reason.")
+        .increment(bytes);
+  }
+
   void torn(long n) {
     counter("torn", "Torn tails (writes cut short by a crash) cut off on start.").increment(n);
   }

@@ -74,7 +74,7 @@ public final class JournalResultStore implements ResultStore, Service {
     try {
       Files.createDirectories(config.dir());
       lock();
-      found = Recovery.run(config.dir(), highest);
+      found = Recovery.run(config.dir(), highest, metrics);
     } catch (IOException | OverlappingFileLockException e) {
       throw new IOException(
           e.getClass().getSimpleName()

@@ -16,20 +16,37 @@ import java.util.logging.Logger;
 
 /**
  * Reads the whole journal on start: rebuilds the highest stored seq of every (agent, epoch), so a
- * resend after a restart is a duplicate, and cuts a damaged tail off the newest segment (the crash
- * that interrupted a write) so appends never follow garbage. A damaged tail that is not a torn
- * write is first copied to {@code quarantine/}. Damage elsewhere is skipped and counted, never
- * fatal.
+ * resend after a restart is a duplicate. Cuts a damaged tail off the newest segment (the crash that
+ * interrupted a write) so appends never follow garbage. Damage anywhere else is never fatal: the
+ * readable records before and after it are kept, the damaged bytes are copied to quarantine/ under
+ * a name that says where they were (segment file name, then start-end byte offsets, then
+ * ".damaged"), and each region is counted by reason and logged once.
  */
 final class Recovery {
   private static final Logger log = Logger.getLogger(Recovery.class.getName());
+  private static final int LOGGED_REGIONS = 20;
 
   /** What the scan found. */
   record Result(List<SegmentInfo> segments, long records, long corrupt, long tornTails) {}
 
-  private Recovery() {}
+  private final Path dir;
+  private final Map<AgentKey, Long> highest;
+  private final JournalMetrics metrics;
+  private int regions;
 
-  static Result run(Path dir, Map<AgentKey, Long> highest) throws IOException {
+  private Recovery(Path dir, Map<AgentKey, Long> highest, JournalMetrics metrics) {
+    this.dir = dir;
+    this.highest = highest;
+    this.metrics = metrics;
+  }
+
+  /** Scans {@code dir}, filling {@code highest} with every (agent, epoch) it finds. */
+  static Result run(Path dir, Map<AgentKey, Long> highest, JournalMetrics metrics)
+      throws IOException {
+    return new Recovery(dir, highest, metrics).run();
+  }
+
+  private Result run() throws IOException {
     List<SegmentFiles.Ref> refs = SegmentFiles.list(dir);
     List<SegmentInfo> infos = new ArrayList<>();
     long records = 0;
@@ -45,6 +62,10 @@ final class Recovery {
             head = RecordCodec.head(payload);
           } catch (InvalidProtocolBufferException e) {
             corrupt++; // the checksum held, yet it is no record: skip it
+            damaged(
+                ref,
+                cursor,
+                new Damage(cursor.frameStart(), cursor.frameEnd(), Damage.NOT_A_RECORD));
             continue;
           }
           highest.merge(head.key(), head.seq(), Math::max);
@@ -52,12 +73,17 @@ final class Recovery {
           records++;
         }
         corrupt += cursor.corrupt();
+        for (Damage d : cursor.damage()) {
+          damaged(ref, cursor, d);
+        }
         boolean last = i == refs.size() - 1;
         if (cursor.hasDamagedTail()) {
           torn += cursor.tailTorn() ? 1 : 0;
           corrupt += cursor.tailTorn() ? 0 : 1;
           if (last) {
-            cutTail(dir, ref, cursor);
+            cutTail(ref, cursor);
+          } else if (!cursor.tailTorn()) {
+            damaged(ref, cursor, cursor.tailDamage());
           }
         }
         if (newest == 0) { // no readable record: age it by its last write instead
@@ -66,19 +92,68 @@ final class Recovery {
         infos.add(new SegmentInfo(ref.number(), ref.path(), Files.size(ref.path()), newest));
       }
     }
+    if (regions > LOGGED_REGIONS) {
+      log.warning(
+          "journal: "
+              + (regions - LOGGED_REGIONS)
+              + " more damaged regions not logged one by one; see quarantine/ and"
+              + " guestbench_collector_journal_damaged_total");
+    }
     return new Result(infos, records, corrupt, torn);
   }
 
-  private static void cutTail(Path dir, SegmentFiles.Ref ref, SegmentCursor cursor)
-      throws IOException {
-    if (!cursor.tailTorn()) {
-      Path quarantine = Files.createDirectories(dir.resolve("quarantine"));
-      Path copy = quarantine.resolve(ref.path().getFileName() + "." + cursor.validEnd() + ".tail");
-      try (FileChannel out =
-          FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        out.write(cursor.tail());
-        out.force(false);
+  /** Copies one damaged region to quarantine (once), counts it and logs it. */
+  private void damaged(SegmentFiles.Ref ref, SegmentCursor cursor, Damage d) throws IOException {
+    String name = "%s.%d-%d.damaged".formatted(ref.path().getFileName(), d.start(), d.end());
+    Path copy = dir.resolve("quarantine").resolve(name);
+    boolean already = Files.exists(copy);
+    if (!already) {
+      write(quarantine(name), cursor.bytes(d));
+    }
+    metrics.damaged(d.reason(), d.length());
+    if (++regions <= LOGGED_REGIONS) {
+      log.warning(
+          () ->
+              ref.path()
+                  + ": skipped "
+                  + d.length()
+                  + " damaged bytes at "
+                  + d.start()
+                  + ".."
+                  + d.end()
+                  + " ("
+                  + d.reason()
+                  + "), "
+                  + (already ? "already in" : "copied to")
+                  + " quarantine/"
+                  + name
+                  + "; the readable records around it are kept");
+    }
+  }
+
+  private Path quarantine(String name) throws IOException {
+    return Files.createDirectories(dir.resolve("quarantine")).resolve(name);
+  }
+
+  private static void write(Path file, ByteBuffer bytes) throws IOException {
+    try (FileChannel out =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
       }
+      out.force(false);
+    }
+  }
+
+  private void cutTail(SegmentFiles.Ref ref, SegmentCursor cursor) throws IOException {
+    if (!cursor.tailTorn()) {
+      metrics.damaged(Damage.TAIL, cursor.tailDamage().length());
+      write(
+          quarantine(ref.path().getFileName() + "." + cursor.validEnd() + ".tail"), cursor.tail());
     }
     log.warning(
         () ->
