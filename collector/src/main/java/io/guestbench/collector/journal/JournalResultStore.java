@@ -17,21 +17,27 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Logger;
 
 /**
  * The durable {@link ResultStore}: a batch is framed on the caller's thread, queued for the {@link
  * JournalWriter}, and its stage completes only after the group it was written in is forced to disk
  * and its results are applied to the metrics. The queue is bounded by bytes ({@code
  * journal.max_pending_bytes}); beyond it a batch is refused as {@link StoreOutcome#BUSY}, so
- * nothing buffers without bound. Does no I/O until started.
+ * nothing buffers without bound. Before retention deletes a segment the dedupe knowledge is saved
+ * to a checkpoint ({@link DedupeCheckpoint}), so deleting old segments never lets a resent batch be
+ * stored twice. Does no I/O until started.
  */
 public final class JournalResultStore implements ResultStore, Service {
+  private static final Logger log = Logger.getLogger(JournalResultStore.class.getName());
   private final JournalConfig config;
   private final ResultMetrics results;
   private final Clock clock;
@@ -39,11 +45,13 @@ public final class JournalResultStore implements ResultStore, Service {
   private final JournalMetrics metrics;
   private final LinkedBlockingQueue<Append> queue = new LinkedBlockingQueue<>();
   private final ConcurrentMap<AgentKey, Long> highest = new ConcurrentHashMap<>();
+  private final Map<AgentKey, Long> lastStored = new HashMap<>(); // the writer's, after start
   private Publisher publisher;
   private JournalWriter writer;
   private Thread writerThread;
   private FileChannel lockFile;
   private volatile boolean open;
+  private boolean checkpointFailing;
 
   public JournalResultStore(
       JournalConfig config, ResultMetrics results, MeterRegistry registry, Clock clock) {
@@ -74,7 +82,7 @@ public final class JournalResultStore implements ResultStore, Service {
     try {
       Files.createDirectories(config.dir());
       lock();
-      found = Recovery.run(config.dir(), highest, metrics);
+      found = Recovery.run(config.dir(), highest, lastStored, metrics);
     } catch (IOException | OverlappingFileLockException e) {
       throw new IOException(
           e.getClass().getSimpleName()
@@ -85,15 +93,30 @@ public final class JournalResultStore implements ResultStore, Service {
     }
     metrics.corrupt(found.corrupt());
     metrics.torn(found.tornTails());
+    metrics.checkpointKeys.set(found.checkpointKeys());
     long next = found.segments().isEmpty() ? 1 : found.segments().getLast().number() + 1;
     Retention retention =
-        new Retention(found.segments(), config.retainBytes(), config.retainAge(), metrics);
+        new Retention(
+            found.segments(),
+            config.retainBytes(),
+            config.retainAge(),
+            metrics,
+            this::saveCheckpoint);
     publisher =
         new Publisher(
             results, metrics.pendingBytes, Math.max(2, Runtime.getRuntime().availableProcessors()));
     writer =
         new JournalWriter(
-            config, clock, syncer, queue, highest, retention, next, metrics, publisher::publish);
+            config,
+            clock,
+            syncer,
+            queue,
+            highest,
+            lastStored,
+            retention,
+            next,
+            metrics,
+            publisher::publish);
     writerThread = Thread.ofPlatform().name("journal-writer").start(writer);
     open = true;
   }
@@ -149,6 +172,34 @@ public final class JournalResultStore implements ResultStore, Service {
       Thread.currentThread().interrupt();
     } finally {
       closeLock();
+    }
+  }
+
+  /**
+   * Writes the dedupe checkpoint; on the writer thread (retention runs there), which owns {@code
+   * lastStored} and is the only one to move {@code highest}. False when it could not be written.
+   */
+  private boolean saveCheckpoint() {
+    try {
+      int keys =
+          DedupeCheckpoint.write(
+              config.dir(),
+              highest,
+              lastStored,
+              clock.wallNanos(),
+              config.dedupeHorizon().toNanos(),
+              config.fsync());
+      metrics.checkpointKeys.set(keys);
+      checkpointFailing = false;
+      return true;
+    } catch (IOException | RuntimeException e) {
+      metrics.checkpointFailed("write");
+      if (!checkpointFailing) {
+        log.warning(
+            () -> "journal: cannot write the dedupe checkpoint, retention deletes nothing: " + e);
+      }
+      checkpointFailing = true;
+      return false;
     }
   }
 

@@ -41,6 +41,7 @@ final class JournalWriter implements Runnable {
   private final Syncer syncer;
   private final BlockingQueue<Append> queue;
   private final ConcurrentMap<AgentKey, Long> highest;
+  private final Map<AgentKey, Long> lastStored;
   private final Retention retention;
   private final JournalMetrics metrics;
   private final Consumer<List<Append>> publisher;
@@ -58,6 +59,7 @@ final class JournalWriter implements Runnable {
       Syncer syncer,
       BlockingQueue<Append> queue,
       ConcurrentMap<AgentKey, Long> highest,
+      Map<AgentKey, Long> lastStored,
       Retention retention,
       long nextNumber,
       JournalMetrics metrics,
@@ -67,6 +69,7 @@ final class JournalWriter implements Runnable {
     this.syncer = syncer;
     this.queue = queue;
     this.highest = highest;
+    this.lastStored = lastStored;
     this.retention = retention;
     this.nextNumber = nextNumber;
     this.metrics = metrics;
@@ -124,6 +127,7 @@ final class JournalWriter implements Runnable {
     if (!writes.isEmpty()) {
       if (write(writes)) {
         tentative.forEach((k, seq) -> highest.merge(k, seq, Math::max));
+        writes.forEach(a -> lastStored.merge(a.key, a.storedTimeUnixNano, Math::max));
         writes.forEach(a -> failedStreams.remove(a.key));
       } else {
         failed(group, writes);

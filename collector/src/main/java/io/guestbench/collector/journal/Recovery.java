@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Reads the whole journal on start: rebuilds the highest stored seq of every (agent, epoch), so a
- * resend after a restart is a duplicate. Cuts a damaged tail off the newest segment (the crash that
- * interrupted a write) so appends never follow garbage. Damage anywhere else is never fatal: the
- * readable records before and after it are kept, the damaged bytes are copied to quarantine/ under
- * a name that says where they were (segment file name, then start-end byte offsets, then
+ * Reads the whole journal on start: merges the dedupe checkpoint and rebuilds from the segments the
+ * highest stored seq of every (agent, epoch), so a resend after a restart is a duplicate even when
+ * retention deleted the segment that held it. Cuts a damaged tail off the newest segment (the crash
+ * that interrupted a write) so appends never follow garbage. Damage anywhere else is never fatal:
+ * the readable records before and after it are kept, the damaged bytes are copied to quarantine/
+ * under a name that says where they were (segment file name, then start-end byte offsets, then
  * ".damaged"), and each region is counted by reason and logged once.
  */
 final class Recovery {
@@ -27,26 +29,38 @@ final class Recovery {
   private static final int LOGGED_REGIONS = 20;
 
   /** What the scan found. */
-  record Result(List<SegmentInfo> segments, long records, long corrupt, long tornTails) {}
+  record Result(
+      List<SegmentInfo> segments, long records, long corrupt, long tornTails, int checkpointKeys) {}
 
   private final Path dir;
   private final Map<AgentKey, Long> highest;
+  private final Map<AgentKey, Long> lastStored;
   private final JournalMetrics metrics;
   private int regions;
 
-  private Recovery(Path dir, Map<AgentKey, Long> highest, JournalMetrics metrics) {
+  private Recovery(
+      Path dir,
+      Map<AgentKey, Long> highest,
+      Map<AgentKey, Long> lastStored,
+      JournalMetrics metrics) {
     this.dir = dir;
     this.highest = highest;
+    this.lastStored = lastStored;
     this.metrics = metrics;
   }
 
-  /** Scans {@code dir}, filling {@code highest} with every (agent, epoch) it finds. */
-  static Result run(Path dir, Map<AgentKey, Long> highest, JournalMetrics metrics)
+  /**
+   * Scans {@code dir}, filling {@code highest} (seq) and {@code lastStored} (wall time of the
+   * newest stored batch) for every (agent, epoch) it finds in the checkpoint or the segments.
+   */
+  static Result run(
+      Path dir, Map<AgentKey, Long> highest, Map<AgentKey, Long> lastStored, JournalMetrics metrics)
       throws IOException {
-    return new Recovery(dir, highest, metrics).run();
+    return new Recovery(dir, highest, lastStored, metrics).run();
   }
 
   private Result run() throws IOException {
+    int checkpointKeys = mergeCheckpoint();
     List<SegmentFiles.Ref> refs = SegmentFiles.list(dir);
     List<SegmentInfo> infos = new ArrayList<>();
     long records = 0;
@@ -68,8 +82,9 @@ final class Recovery {
                 new Damage(cursor.frameStart(), cursor.frameEnd(), Damage.NOT_A_RECORD));
             continue;
           }
-          highest.merge(head.key(), head.seq(), Math::max);
           newest = Math.max(newest, head.storedTimeUnixNano());
+          highest.merge(head.key(), head.seq(), Math::max);
+          lastStored.merge(head.key(), head.storedTimeUnixNano(), Math::max);
           records++;
         }
         corrupt += cursor.corrupt();
@@ -99,7 +114,31 @@ final class Recovery {
               + " more damaged regions not logged one by one; see quarantine/ and"
               + " guestbench_collector_journal_damaged_total");
     }
-    return new Result(infos, records, corrupt, torn);
+    return new Result(infos, records, corrupt, torn, checkpointKeys);
+  }
+
+  private int mergeCheckpoint() throws IOException {
+    DedupeCheckpoint.Loaded loaded = DedupeCheckpoint.read(dir);
+    if (loaded.damaged()) {
+      metrics.checkpointFailed("unreadable");
+      Path file = dir.resolve(DedupeCheckpoint.FILE);
+      long written = Files.getLastModifiedTime(file).toMillis();
+      Path copy = quarantine("%s.%d.damaged".formatted(DedupeCheckpoint.FILE, written));
+      Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+      log.warning(
+          "journal: the dedupe checkpoint is damaged (copied to quarantine/"
+              + copy.getFileName()
+              + "); dedupe keys of deleted segments are forgotten, resent old batches may be"
+              + " stored again");
+    }
+    loaded
+        .entries()
+        .forEach(
+            (key, e) -> {
+              highest.merge(key, e.highestSeq(), Math::max);
+              lastStored.merge(key, e.lastStoredUnixNano(), Math::max);
+            });
+    return loaded.entries().size();
   }
 
   /** Copies one damaged region to quarantine (once), counts it and logs it. */
