@@ -8,6 +8,7 @@ import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.common.lifecycle.Service;
 import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.ProbeResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -46,6 +47,7 @@ public final class JournalResultStore implements ResultStore, Service {
   private final LinkedBlockingQueue<Append> queue = new LinkedBlockingQueue<>();
   private final ConcurrentMap<AgentKey, Long> highest = new ConcurrentHashMap<>();
   private final Map<AgentKey, Long> lastStored = new HashMap<>(); // the writer's, after start
+  private final ConcurrentMap<String, AgentRecord> agents = new ConcurrentHashMap<>();
   private Publisher publisher;
   private JournalWriter writer;
   private Thread writerThread;
@@ -126,6 +128,12 @@ public final class JournalResultStore implements ResultStore, Service {
     return highest.getOrDefault(key, 0L);
   }
 
+  /** Kept in memory per agent (the latest epoch only) and journaled with the batches after it. */
+  @Override
+  public void described(AgentKey key, Hello hello) {
+    agents.put(key.agentId(), new AgentRecord(key, hello, clock.wallNanos()));
+  }
+
   @Override
   public CompletionStage<StoreOutcome> store(
       AgentKey key, long seq, AgentLabels labels, List<ProbeResult> batch, Object stream) {
@@ -137,6 +145,7 @@ public final class JournalResultStore implements ResultStore, Service {
       return CompletableFuture.completedFuture(StoreOutcome.DUPLICATE);
     }
     long now = clock.wallNanos();
+    AgentRecord agent = agents.get(key.agentId());
     Append a =
         new Append(
             key,
@@ -145,7 +154,8 @@ public final class JournalResultStore implements ResultStore, Service {
             Frames.frame(RecordCodec.encode(key, seq, now, labels, batch)),
             now,
             labels,
-            batch);
+            batch,
+            agent == null || !agent.key.equals(key) ? null : agent);
     long before = metrics.pendingBytes.getAndAdd(a.bytes());
     if (before > 0 && before + a.bytes() > config.maxPendingBytes()) {
       metrics.pendingBytes.addAndGet(-a.bytes());

@@ -83,6 +83,9 @@ final class Recovery {
             continue;
           }
           newest = Math.max(newest, head.storedTimeUnixNano());
+          if (head.seq() == 0) {
+            continue; // an agent record (its description), not a batch
+          }
           highest.merge(head.key(), head.seq(), Math::max);
           lastStored.merge(head.key(), head.storedTimeUnixNano(), Math::max);
           records++;
