@@ -37,12 +37,15 @@ final class DedupeCheckpoint {
 
   private DedupeCheckpoint() {}
 
-  static Loaded read(Path dir) throws IOException {
+  /** Never throws for a damaged or unreadable file: that is {@link Loaded#damaged()}. */
+  static Loaded read(Path dir) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(dir.resolve(FILE));
     } catch (NoSuchFileException e) {
       return new Loaded(Map.of(), false);
+    } catch (IOException e) {
+      return new Loaded(Map.of(), true); // unreadable (EIO, a directory...): as good as damaged
     }
     ByteBuffer data = ByteBuffer.wrap(bytes);
     if (!(Frames.probe(data, 0) instanceof Frames.Valid v) || v.end() != bytes.length) {

@@ -120,17 +120,13 @@ final class Recovery {
     return new Result(infos, records, corrupt, torn, checkpointKeys);
   }
 
-  private int mergeCheckpoint() throws IOException {
+  private int mergeCheckpoint() {
     DedupeCheckpoint.Loaded loaded = DedupeCheckpoint.read(dir);
     if (loaded.damaged()) {
       metrics.checkpointFailed("unreadable");
-      Path file = dir.resolve(DedupeCheckpoint.FILE);
-      long written = Files.getLastModifiedTime(file).toMillis();
-      Path copy = quarantine("%s.%d.damaged".formatted(DedupeCheckpoint.FILE, written));
-      Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
       log.warning(
-          "journal: the dedupe checkpoint is damaged (copied to quarantine/"
-              + copy.getFileName()
+          "journal: the dedupe checkpoint is damaged or unreadable ("
+              + quarantineCheckpoint()
               + "); dedupe keys of deleted segments are forgotten, resent old batches may be"
               + " stored again");
     }
@@ -144,14 +140,26 @@ final class Recovery {
     return loaded.entries().size();
   }
 
-  /** Copies one damaged region to quarantine (once), counts it and logs it. */
-  private void damaged(SegmentFiles.Ref ref, SegmentCursor cursor, Damage d) throws IOException {
-    String name = "%s.%d-%d.damaged".formatted(ref.path().getFileName(), d.start(), d.end());
-    Path copy = dir.resolve("quarantine").resolve(name);
-    boolean already = Files.exists(copy);
-    if (!already) {
-      write(quarantine(name), cursor.bytes(d));
+  /** Where the damaged checkpoint went, or why it could not be kept. */
+  private String quarantineCheckpoint() {
+    Path file = dir.resolve(DedupeCheckpoint.FILE);
+    try {
+      long written = Files.getLastModifiedTime(file).toMillis();
+      Path copy = quarantine("%s.%d.damaged".formatted(DedupeCheckpoint.FILE, written));
+      Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+      return "copied to quarantine/" + copy.getFileName();
+    } catch (IOException e) {
+      return "not copied to quarantine/: " + e;
     }
+  }
+
+  /**
+   * Copies one damaged region to quarantine (once), counts it and logs it. A copy that cannot be
+   * made (disk full) is logged, not fatal: the region stays in its segment anyway.
+   */
+  private void damaged(SegmentFiles.Ref ref, SegmentCursor cursor, Damage d) {
+    String name = "%s.%d-%d.damaged".formatted(ref.path().getFileName(), d.start(), d.end());
+    String kept = keep(name, cursor.bytes(d));
     metrics.damaged(d.reason(), d.length());
     if (++regions <= LOGGED_REGIONS) {
       log.warning(
@@ -166,10 +174,23 @@ final class Recovery {
                   + " ("
                   + d.reason()
                   + "), "
-                  + (already ? "already in" : "copied to")
-                  + " quarantine/"
-                  + name
+                  + kept
                   + "; the readable records around it are kept");
+    }
+  }
+
+  private String keep(String name, ByteBuffer bytes) {
+    Path copy = dir.resolve("quarantine").resolve(name);
+    if (Files.exists(copy)) {
+      return "already in quarantine/" + name;
+    }
+    Path temp = copy.resolveSibling(name + ".tmp");
+    try {
+      write(quarantine(temp.getFileName().toString()), bytes);
+      Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
+      return "copied to quarantine/" + name;
+    } catch (IOException e) {
+      return "not copied to quarantine/ (" + e + ")";
     }
   }
 

@@ -119,4 +119,14 @@ class DedupeAcrossRetentionTest {
     }
     again.stop(Duration.ofSeconds(5));
   }
+
+  @Test
+  void anUnreadableCheckpointIsCountedAndNeverFatal() throws Exception {
+    Files.createDirectories(dir.resolve(DedupeCheckpoint.FILE)); // cannot be read as a file
+    JournalFixture f = fixture(JournalConfig.DEFAULT_DEDUPE_HORIZON);
+    JournalResultStore s = f.start();
+    assertThat(f.counter("guestbench.collector.journal.checkpoint.failures")).isEqualTo(1);
+    assertThat(store(s, 1)).isEqualTo(StoreOutcome.STORED);
+    s.stop(Duration.ofSeconds(5));
+  }
 }

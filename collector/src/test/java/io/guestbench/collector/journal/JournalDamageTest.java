@@ -165,4 +165,23 @@ class JournalDamageTest {
                     .startsWith(first.getFileName() + ".")
                     .endsWith("-" + bytes.length + ".damaged"));
   }
+
+  @Test
+  void whenTheCopyCannotBeMadeTheDamageIsStillSkippedAndCounted() throws Exception {
+    JournalFixture f = new JournalFixture(dir);
+    int[] at = fiveBatches(f);
+    Path seg = segment();
+    byte[] bytes = Files.readAllBytes(seg);
+    bytes[at[1] + 1] ^= 0x01;
+    Files.write(seg, bytes);
+    Files.writeString(dir.resolve("quarantine"), "a file where the directory should be");
+
+    JournalResultStore again = f.start();
+    assertThat(again.highestStored(AGENT)).isEqualTo(5);
+    assertThat(f.counter("guestbench.collector.journal.damaged")).isEqualTo(1);
+    again.stop(Duration.ofSeconds(5));
+    assertThat(JournalFixture.read(dir))
+        .extracting(StoredBatch::seq)
+        .containsExactly(1L, 3L, 4L, 5L);
+  }
 }
