@@ -135,7 +135,13 @@ public final class CollectorConfigLoader {
             "retain_age", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(3650));
     boolean fsync = node.bool("fsync", true);
     long pending = node.bytes("max_pending_bytes", 64L << 20, 1L << 20, 1L << 30);
+    Duration horizon =
+        node.duration(
+            "dedupe_horizon",
+            JournalConfig.DEFAULT_DEDUPE_HORIZON,
+            Duration.ofHours(1),
+            Duration.ofDays(3650));
     node.finish();
-    return new JournalConfig(Path.of(dir), segment, retain, age, fsync, pending);
+    return new JournalConfig(Path.of(dir), segment, retain, age, fsync, pending, horizon);
   }
 }

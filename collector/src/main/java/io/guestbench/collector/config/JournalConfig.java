@@ -15,6 +15,10 @@ import java.util.Objects;
  *     written to the page cache (survives the process being killed, not the machine losing power)
  * @param maxPendingBytes serialized batches waiting to be written, at most; beyond it batches are
  *     refused with a retryable {@code journal_busy} Nack
+ * @param dedupeHorizon an (agent, epoch) with no batch stored for longer than this is left out of
+ *     the dedupe checkpoint, so it stays bounded; once the segments holding it are deleted too, a
+ *     resent batch of it would be stored again. Keep it above the agents' {@code spool.max_age}: an
+ *     agent never resends a batch older than that
  */
 public record JournalConfig(
     Path dir,
@@ -22,21 +26,38 @@ public record JournalConfig(
     long retainBytes,
     Duration retainAge,
     boolean fsync,
-    long maxPendingBytes) {
+    long maxPendingBytes,
+    Duration dedupeHorizon) {
+  /** How long an idle (agent, epoch) stays in the dedupe checkpoint unless told otherwise. */
+  public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(90);
+
   /** Where {@code collector serve} keeps its journal unless told otherwise. */
   public static final Path DEFAULT_DIR = Path.of("/var/lib/guestbench/journal");
 
   public JournalConfig {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(retainAge, "retainAge");
+    Objects.requireNonNull(dedupeHorizon, "dedupeHorizon");
     if (segmentBytes <= 0 || retainBytes < segmentBytes || maxPendingBytes <= 0) {
       throw new IllegalArgumentException(
           "need 0 < segmentBytes <= retainBytes, maxPendingBytes > 0");
     }
   }
 
+  /** With the default {@link #DEFAULT_DEDUPE_HORIZON}. */
+  public JournalConfig(
+      Path dir,
+      long segmentBytes,
+      long retainBytes,
+      Duration retainAge,
+      boolean fsync,
+      long maxPendingBytes) {
+    this(dir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes, DEFAULT_DEDUPE_HORIZON);
+  }
+
   /** The same settings in another directory. */
   public JournalConfig in(Path newDir) {
-    return new JournalConfig(newDir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes);
+    return new JournalConfig(
+        newDir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes, dedupeHorizon);
   }
 }

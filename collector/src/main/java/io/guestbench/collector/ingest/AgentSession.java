@@ -156,6 +156,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     peerAddress = hello.getPeerAddress();
     context.sessions().register(key.agentId(), this);
     context.metrics().agentConnected(labels, HelloCheck.infoFacts(hello));
+    context.store().described(key, hello);
     send(
         CollectorMessage.newBuilder()
             .setWelcome(

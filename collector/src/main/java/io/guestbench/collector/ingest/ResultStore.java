@@ -1,6 +1,7 @@
 package io.guestbench.collector.ingest;
 
 import io.guestbench.collector.metrics.AgentLabels;
+import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.ProbeResult;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +27,12 @@ public interface ResultStore {
    */
   CompletionStage<StoreOutcome> store(
       AgentKey key, long seq, AgentLabels labels, List<ProbeResult> results, Object stream);
+
+  /**
+   * The agent behind {@code key} described itself in an accepted Hello (facts, labels); a store
+   * that keeps results for later comparison keeps this with the batches that follow.
+   */
+  default void described(AgentKey key, Hello hello) {}
 
   /** False while the store cannot make batches durable (disk full, I/O errors). */
   default boolean healthy() {

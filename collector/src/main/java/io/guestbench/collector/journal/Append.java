@@ -20,6 +20,10 @@ final class Append {
   final long storedTimeUnixNano;
   final AgentLabels labels;
   final List<ProbeResult> results;
+
+  /** The description of the agent's stream, written before its first batch in a segment. */
+  final AgentRecord agent;
+
   final CompletableFuture<StoreOutcome> result = new CompletableFuture<>();
 
   /** Set by the writer before it hands the append to the publisher. */
@@ -32,7 +36,8 @@ final class Append {
       ByteBuffer frame,
       long storedTimeUnixNano,
       AgentLabels labels,
-      List<ProbeResult> results) {
+      List<ProbeResult> results,
+      AgentRecord agent) {
     this.key = key;
     this.seq = seq;
     this.stream = stream;
@@ -40,6 +45,7 @@ final class Append {
     this.storedTimeUnixNano = storedTimeUnixNano;
     this.labels = labels;
     this.results = results;
+    this.agent = agent;
   }
 
   int bytes() {

@@ -15,6 +15,7 @@ final class JournalMetrics {
   final AtomicLong segments = new AtomicLong();
   final AtomicLong pendingBytes = new AtomicLong();
   final AtomicLong healthy = new AtomicLong(1);
+  final AtomicLong checkpointKeys = new AtomicLong();
   private final MeterRegistry registry;
   private final Timer fsync;
   private final DistributionSummary group;
@@ -25,6 +26,10 @@ final class JournalMetrics {
     gauge("segments", segments, "Segment files in the journal.");
     gauge("pending.bytes", pendingBytes, "Serialized batches waiting to be written or published.");
     gauge("healthy", healthy, "1 while the journal makes batches durable, 0 after a write failed.");
+    gauge(
+        "checkpoint.keys",
+        checkpointKeys,
+        "(agent, epoch) keys in the dedupe checkpoint last written or read.");
     fsync =
         Timer.builder(P + "fsync")
             .description("Time to force one group of appends to the device.")
@@ -66,6 +71,20 @@ final class JournalMetrics {
 
   void corrupt(long n) {
     counter("corrupt", "Damaged records skipped when reading the journal on start.").increment(n);
+  }
+
+  /** One damaged region found on start, by reason (see {@link Damage}), and its bytes. */
+  void damaged(String reason, long bytes) {
+    tagged("damaged", reason, "Damaged regions skipped on start, copied to quarantine/, by reason.")
+        .increment();
+    tagged("damaged.bytes", reason, "Bytes of the damaged regions skipped on start, by reason.")
+        .increment(bytes);
+  }
+
+  /** The dedupe checkpoint could not be read (unreadable) or written (write). */
+  void checkpointFailed(String reason) {
+    tagged("checkpoint.failures", reason, "Dedupe checkpoints that could not be read or written.")
+        .increment();
   }
 
   void torn(long n) {

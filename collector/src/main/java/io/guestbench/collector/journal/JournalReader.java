@@ -2,6 +2,7 @@ package io.guestbench.collector.journal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.guestbench.collector.ingest.AgentKey;
+import io.guestbench.proto.v1.JournalRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,7 +18,10 @@ import java.util.NoSuchElementException;
  * Reads a journal directory front to back, oldest segment first: every stored batch once, damaged
  * frames skipped and counted, a torn tail ignored (nothing is changed on disk, so it is safe while
  * the collector writes). A copy of a (agent, epoch, seq) already read is skipped, as the collector
- * skipped it. Iterate it once.
+ * skipped it. Each batch comes with its agent's description (facts and labels from the Hello of its
+ * stream, {@link StoredBatch#groupLabels()}), so results can be grouped by any agent label; batches
+ * of journals written before agent records existed carry {@link AgentDescription#UNKNOWN}. Iterate
+ * it once.
  *
  * <pre>{@code
  * try (JournalReader reader = JournalReader.open(dir).since(fromUnixNano)) {
@@ -28,6 +32,7 @@ import java.util.NoSuchElementException;
 public final class JournalReader implements Iterable<StoredBatch>, AutoCloseable {
   private final List<SegmentFiles.Ref> segments;
   private final Map<AgentKey, Long> highest = new HashMap<>();
+  private final Map<AgentKey, AgentDescription> agents = new HashMap<>();
   private long since = Long.MIN_VALUE;
   private int segment = -1;
   private SegmentCursor cursor;
@@ -86,22 +91,25 @@ public final class JournalReader implements Iterable<StoredBatch>, AutoCloseable
   private StoredBatch advance() {
     try {
       for (ByteBuffer payload = nextPayload(); payload != null; payload = nextPayload()) {
-        RecordCodec.Head head;
-        StoredBatch batch;
+        JournalRecord r;
         try {
-          head = RecordCodec.head(payload);
-          batch = RecordCodec.decode(payload);
+          r = RecordCodec.parse(payload);
         } catch (InvalidProtocolBufferException e) {
           corrupt++; // the checksum held, yet it is no record: not ours, skip it
           continue;
         }
-        if (head.seq() <= highest.getOrDefault(head.key(), 0L)) {
+        AgentKey key = new AgentKey(r.getAgentId(), r.getEpoch());
+        if (r.getSeq() == 0) {
+          agents.put(key, RecordCodec.agent(r));
+          continue;
+        }
+        if (r.getSeq() <= highest.getOrDefault(key, 0L)) {
           duplicates++;
           continue;
         }
-        highest.put(head.key(), head.seq());
-        if (head.storedTimeUnixNano() >= since) {
-          return batch;
+        highest.put(key, r.getSeq());
+        if (r.getStoredTimeUnixNano() >= since) {
+          return RecordCodec.decode(r, agents.getOrDefault(key, AgentDescription.UNKNOWN));
         }
       }
       return null;

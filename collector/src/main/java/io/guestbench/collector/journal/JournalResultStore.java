@@ -8,6 +8,7 @@ import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.common.lifecycle.Service;
 import io.guestbench.common.time.Clock;
+import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.ProbeResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -17,21 +18,27 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Logger;
 
 /**
  * The durable {@link ResultStore}: a batch is framed on the caller's thread, queued for the {@link
  * JournalWriter}, and its stage completes only after the group it was written in is forced to disk
  * and its results are applied to the metrics. The queue is bounded by bytes ({@code
  * journal.max_pending_bytes}); beyond it a batch is refused as {@link StoreOutcome#BUSY}, so
- * nothing buffers without bound. Does no I/O until started.
+ * nothing buffers without bound. Before retention deletes a segment the dedupe knowledge is saved
+ * to a checkpoint ({@link DedupeCheckpoint}), so deleting old segments never lets a resent batch be
+ * stored twice. Does no I/O until started.
  */
 public final class JournalResultStore implements ResultStore, Service {
+  private static final Logger log = Logger.getLogger(JournalResultStore.class.getName());
   private final JournalConfig config;
   private final ResultMetrics results;
   private final Clock clock;
@@ -39,11 +46,14 @@ public final class JournalResultStore implements ResultStore, Service {
   private final JournalMetrics metrics;
   private final LinkedBlockingQueue<Append> queue = new LinkedBlockingQueue<>();
   private final ConcurrentMap<AgentKey, Long> highest = new ConcurrentHashMap<>();
+  private final Map<AgentKey, Long> lastStored = new HashMap<>(); // the writer's, after start
+  private final ConcurrentMap<String, AgentRecord> agents = new ConcurrentHashMap<>();
   private Publisher publisher;
   private JournalWriter writer;
   private Thread writerThread;
   private FileChannel lockFile;
   private volatile boolean open;
+  private boolean checkpointFailing;
 
   public JournalResultStore(
       JournalConfig config, ResultMetrics results, MeterRegistry registry, Clock clock) {
@@ -74,7 +84,7 @@ public final class JournalResultStore implements ResultStore, Service {
     try {
       Files.createDirectories(config.dir());
       lock();
-      found = Recovery.run(config.dir(), highest);
+      found = Recovery.run(config.dir(), highest, lastStored, metrics);
     } catch (IOException | OverlappingFileLockException e) {
       throw new IOException(
           e.getClass().getSimpleName()
@@ -85,15 +95,30 @@ public final class JournalResultStore implements ResultStore, Service {
     }
     metrics.corrupt(found.corrupt());
     metrics.torn(found.tornTails());
+    metrics.checkpointKeys.set(found.checkpointKeys());
     long next = found.segments().isEmpty() ? 1 : found.segments().getLast().number() + 1;
     Retention retention =
-        new Retention(found.segments(), config.retainBytes(), config.retainAge(), metrics);
+        new Retention(
+            found.segments(),
+            config.retainBytes(),
+            config.retainAge(),
+            metrics,
+            this::saveCheckpoint);
     publisher =
         new Publisher(
             results, metrics.pendingBytes, Math.max(2, Runtime.getRuntime().availableProcessors()));
     writer =
         new JournalWriter(
-            config, clock, syncer, queue, highest, retention, next, metrics, publisher::publish);
+            config,
+            clock,
+            syncer,
+            queue,
+            highest,
+            lastStored,
+            retention,
+            next,
+            metrics,
+            publisher::publish);
     writerThread = Thread.ofPlatform().name("journal-writer").start(writer);
     open = true;
   }
@@ -101,6 +126,12 @@ public final class JournalResultStore implements ResultStore, Service {
   @Override
   public long highestStored(AgentKey key) {
     return highest.getOrDefault(key, 0L);
+  }
+
+  /** Kept in memory per agent (the latest epoch only) and journaled with the batches after it. */
+  @Override
+  public void described(AgentKey key, Hello hello) {
+    agents.put(key.agentId(), new AgentRecord(key, hello, clock.wallNanos()));
   }
 
   @Override
@@ -114,6 +145,7 @@ public final class JournalResultStore implements ResultStore, Service {
       return CompletableFuture.completedFuture(StoreOutcome.DUPLICATE);
     }
     long now = clock.wallNanos();
+    AgentRecord agent = agents.get(key.agentId());
     Append a =
         new Append(
             key,
@@ -122,7 +154,8 @@ public final class JournalResultStore implements ResultStore, Service {
             Frames.frame(RecordCodec.encode(key, seq, now, labels, batch)),
             now,
             labels,
-            batch);
+            batch,
+            agent == null || !agent.key.equals(key) ? null : agent);
     long before = metrics.pendingBytes.getAndAdd(a.bytes());
     if (before > 0 && before + a.bytes() > config.maxPendingBytes()) {
       metrics.pendingBytes.addAndGet(-a.bytes());
@@ -149,6 +182,34 @@ public final class JournalResultStore implements ResultStore, Service {
       Thread.currentThread().interrupt();
     } finally {
       closeLock();
+    }
+  }
+
+  /**
+   * Writes the dedupe checkpoint; on the writer thread (retention runs there), which owns {@code
+   * lastStored} and is the only one to move {@code highest}. False when it could not be written.
+   */
+  private boolean saveCheckpoint() {
+    try {
+      int keys =
+          DedupeCheckpoint.write(
+              config.dir(),
+              highest,
+              lastStored,
+              clock.wallNanos(),
+              config.dedupeHorizon().toNanos(),
+              config.fsync());
+      metrics.checkpointKeys.set(keys);
+      checkpointFailing = false;
+      return true;
+    } catch (IOException | RuntimeException e) {
+      metrics.checkpointFailed("write");
+      if (!checkpointFailing) {
+        log.warning(
+            () -> "journal: cannot write the dedupe checkpoint, retention deletes nothing: " + e);
+      }
+      checkpointFailing = true;
+      return false;
     }
   }
 

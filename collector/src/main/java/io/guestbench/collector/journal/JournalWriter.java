@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  */
 final class JournalWriter implements Runnable {
   private static final Logger log = Logger.getLogger(JournalWriter.class.getName());
-  static final Append STOP = new Append(null, 0, null, ByteBuffer.allocate(0), 0, null, null);
+  static final Append STOP = new Append(null, 0, null, ByteBuffer.allocate(0), 0, null, null, null);
   private static final int MAX_GROUP = 4096;
   private static final long MAINTENANCE_MILLIS = 1000;
 
@@ -41,10 +41,12 @@ final class JournalWriter implements Runnable {
   private final Syncer syncer;
   private final BlockingQueue<Append> queue;
   private final ConcurrentMap<AgentKey, Long> highest;
+  private final Map<AgentKey, Long> lastStored;
   private final Retention retention;
   private final JournalMetrics metrics;
   private final Consumer<List<Append>> publisher;
   private final Map<AgentKey, Object> failedStreams = new HashMap<>();
+  private final Map<AgentKey, AgentRecord> described = new HashMap<>();
   private final ByteBuffer staging = ByteBuffer.allocateDirect(4 << 20);
   private long nextNumber;
   private ActiveSegment active;
@@ -58,6 +60,7 @@ final class JournalWriter implements Runnable {
       Syncer syncer,
       BlockingQueue<Append> queue,
       ConcurrentMap<AgentKey, Long> highest,
+      Map<AgentKey, Long> lastStored,
       Retention retention,
       long nextNumber,
       JournalMetrics metrics,
@@ -67,6 +70,7 @@ final class JournalWriter implements Runnable {
     this.syncer = syncer;
     this.queue = queue;
     this.highest = highest;
+    this.lastStored = lastStored;
     this.retention = retention;
     this.nextNumber = nextNumber;
     this.metrics = metrics;
@@ -124,6 +128,7 @@ final class JournalWriter implements Runnable {
     if (!writes.isEmpty()) {
       if (write(writes)) {
         tentative.forEach((k, seq) -> highest.merge(k, seq, Math::max));
+        writes.forEach(a -> lastStored.merge(a.key, a.storedTimeUnixNano, Math::max));
         writes.forEach(a -> failedStreams.remove(a.key));
       } else {
         failed(group, writes);
@@ -137,16 +142,20 @@ final class JournalWriter implements Runnable {
   private boolean write(List<Append> writes) {
     long good = 0;
     try {
-      long bytes = writes.stream().mapToLong(Append::bytes).sum();
+      List<Append> framed = describedFirst(writes);
+      long bytes = framed.stream().mapToLong(Append::bytes).sum();
       if (active != null && active.bytes() > 0 && active.bytes() + bytes > config.segmentBytes()) {
         rotate();
       }
       if (active == null) {
         active = ActiveSegment.create(config.dir(), nextNumber++, config.fsync());
+        described.clear();
+        framed = describedFirst(writes);
       }
+      writes.forEach(a -> described.put(a.key, a.agent));
       good = active.bytes();
       long start = clock.monotonicNanos();
-      active.write(writes, staging);
+      active.write(framed, staging);
       active.force(syncer);
       metrics.forced(Duration.ofNanos(clock.monotonicNanos() - start), writes.size());
       metrics.appended(writes.size());
@@ -163,6 +172,24 @@ final class JournalWriter implements Runnable {
       failedAtNanos = clock.monotonicNanos();
       return false;
     }
+  }
+
+  /**
+   * The writes with each stream's agent record in front of its first batch in this segment (again
+   * when the stream changed, for its Hello may have said something new).
+   */
+  private List<Append> describedFirst(List<Append> writes) {
+    List<Append> out = new ArrayList<>(writes.size() + 1);
+    Map<AgentKey, AgentRecord> here = new HashMap<>();
+    for (Append a : writes) {
+      AgentRecord known = here.containsKey(a.key) ? here.get(a.key) : described.get(a.key);
+      if (a.agent != null && known != a.agent) {
+        out.add(a.agent.append());
+      }
+      here.put(a.key, a.agent);
+      out.add(a);
+    }
+    return out;
   }
 
   private void failed(List<Append> group, List<Append> writes) {

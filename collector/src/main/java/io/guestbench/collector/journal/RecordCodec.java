@@ -1,9 +1,12 @@
 package io.guestbench.collector.journal;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import io.guestbench.collector.ingest.AgentKey;
 import io.guestbench.collector.metrics.AgentLabels;
+import io.guestbench.proto.v1.Hello;
+import io.guestbench.proto.v1.JournalAgent;
 import io.guestbench.proto.v1.JournalLabels;
 import io.guestbench.proto.v1.JournalRecord;
 import io.guestbench.proto.v1.ProbeResult;
@@ -34,15 +37,45 @@ final class RecordCodec {
         .build();
   }
 
-  static StoredBatch decode(ByteBuffer payload) throws IOException {
-    JournalRecord r = JournalRecord.parseFrom(payload);
+  /** An agent record: seq 0, no results, what the agent's Hello said about it. */
+  static JournalRecord encodeAgent(AgentKey key, long timeUnixNano, Hello hello) {
+    return JournalRecord.newBuilder()
+        .setAgentId(key.agentId())
+        .setEpoch(key.epoch())
+        .setStoredTimeUnixNano(timeUnixNano)
+        .setAgent(
+            JournalAgent.newBuilder()
+                .setAgentVersion(hello.getAgentVersion())
+                .setDetectedVirtType(hello.getFacts().getVirtType())
+                .putAllFacts(hello.getFacts().getFactsMap())
+                .putAllLabels(hello.getLabelsMap()))
+        .build();
+  }
+
+  /** A whole record: a batch, or an agent record (seq 0, see {@link #agent}). */
+  static JournalRecord parse(ByteBuffer payload) throws InvalidProtocolBufferException {
+    return JournalRecord.parseFrom(payload);
+  }
+
+  static StoredBatch decode(JournalRecord r, AgentDescription agent) {
     JournalLabels l = r.getLabels();
     return new StoredBatch(
         new AgentKey(r.getAgentId(), r.getEpoch()),
         r.getSeq(),
         r.getStoredTimeUnixNano(),
         new AgentLabels(r.getAgentId(), l.getVirtType(), l.getInstanceType(), l.getExperiment()),
+        agent,
         r.getResultsList());
+  }
+
+  static StoredBatch decode(ByteBuffer payload) throws IOException {
+    return decode(parse(payload), AgentDescription.UNKNOWN);
+  }
+
+  static AgentDescription agent(JournalRecord r) {
+    JournalAgent a = r.getAgent();
+    return new AgentDescription(
+        a.getAgentVersion(), a.getDetectedVirtType(), a.getFactsMap(), a.getLabelsMap());
   }
 
   /** Fields 1-4 only; the writer emits fields in number order, so they come first. */

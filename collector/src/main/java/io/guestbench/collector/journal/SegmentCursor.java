@@ -6,17 +6,21 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Walks the frames of one segment file, mapped read-only. A damaged frame is skipped by searching
- * for the next valid one and counted; damage with no valid frame after it is the segment's tail,
- * torn when it is a cut-short frame or zeros (an interrupted write), corrupt otherwise.
+ * Walks the frames of one segment file, mapped read-only. A damaged frame is skipped and recorded
+ * as a {@link Damage}; reading resumes at the first place {@link Resync} trusts. Damage with no
+ * valid frame after it is the segment's tail, torn when it is a cut-short frame or zeros (an
+ * interrupted write), corrupt otherwise.
  */
 final class SegmentCursor implements AutoCloseable {
   private final Arena arena;
   private final ByteBuffer data;
   private int pos;
-  private int corrupt;
+  private int frameStart = -1;
+  private final List<Damage> damage = new ArrayList<>();
   private int tailStart = -1;
   private boolean tailTorn;
 
@@ -50,25 +54,46 @@ final class SegmentCursor implements AutoCloseable {
     while (pos < data.limit()) {
       Frames.Probe probe = Frames.probe(data, pos);
       if (probe instanceof Frames.Valid v) {
+        frameStart = pos;
         pos = v.end();
         return data.slice(v.payloadStart(), v.payloadLength());
       }
-      int resume = nextValid(pos + 1);
+      int resume = Resync.after(data, pos);
       if (resume < 0) {
         tailStart = pos;
-        tailTorn = probe instanceof Frames.Incomplete || zerosFrom(pos);
+        tailTorn = probe instanceof Frames.Incomplete || zerosFrom(pos, data.limit());
         pos = data.limit();
         return null;
       }
-      corrupt++;
+      damage.add(new Damage(pos, resume, reason(pos, resume)));
       pos = resume;
     }
     return null;
   }
 
+  /** Where the frame whose payload {@link #next} returned last starts. */
+  int frameStart() {
+    return frameStart;
+  }
+
+  /** Where the frame whose payload {@link #next} returned last ends. */
+  int frameEnd() {
+    return pos;
+  }
+
   /** Damaged regions skipped before the last valid frame. */
   int corrupt() {
-    return corrupt;
+    return damage.size();
+  }
+
+  /** The damaged regions skipped before the last valid frame, in file order. */
+  List<Damage> damage() {
+    return List.copyOf(damage);
+  }
+
+  /** The bytes of one damaged region, for quarantine. */
+  ByteBuffer bytes(Damage d) {
+    return data.slice(d.start(), d.end() - d.start());
   }
 
   /** Where the valid data ends: the file size, or the start of a damaged tail. */
@@ -90,17 +115,20 @@ final class SegmentCursor implements AutoCloseable {
     return data.slice(validEnd(), data.limit() - validEnd());
   }
 
-  private int nextValid(int from) {
-    for (int p = from; p <= data.limit() - Frames.HEADER_BYTES; p++) {
-      if (Frames.mayStartAt(data, p) && Frames.probe(data, p) instanceof Frames.Valid) {
-        return p;
-      }
-    }
-    return -1;
+  /** The damaged tail as a region; only when {@link #hasDamagedTail}. */
+  Damage tailDamage() {
+    return new Damage(validEnd(), data.limit(), Damage.TAIL);
   }
 
-  private boolean zerosFrom(int from) {
-    for (int p = from; p < data.limit(); p++) {
+  private String reason(int start, int end) {
+    if (zerosFrom(start, Math.min(end, start + Frames.HEADER_BYTES))) {
+      return Damage.ZEROS;
+    }
+    return Frames.mayStartAt(data, start) ? Damage.CHECKSUM : Damage.HEADER;
+  }
+
+  private boolean zerosFrom(int from, int to) {
+    for (int p = from; p < to; p++) {
       if (data.get(p) != 0) {
         return false;
       }

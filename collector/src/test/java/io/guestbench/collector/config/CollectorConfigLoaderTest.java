@@ -50,7 +50,7 @@ class CollectorConfigLoaderTest {
             metrics: {agent_ttl: 90s}
             shutdown: {grace: 2s}
             journal: {dir: /data/j, segment_bytes: 2MiB, retain_bytes: 100MiB, retain_age: 48h,
-                      fsync: false, max_pending_bytes: 8MiB}
+                      fsync: false, max_pending_bytes: 8MiB, dedupe_horizon: 240h}
             """);
     assertThat(c)
         .isEqualTo(
@@ -66,7 +66,13 @@ class CollectorConfigLoaderTest {
                 Duration.ofSeconds(2),
                 ScheduleConfig.disabled(),
                 new JournalConfig(
-                    Path.of("/data/j"), 2 << 20, 100 << 20, Duration.ofDays(2), false, 8 << 20)));
+                    Path.of("/data/j"),
+                    2 << 20,
+                    100 << 20,
+                    Duration.ofDays(2),
+                    false,
+                    8 << 20,
+                    Duration.ofDays(10))));
   }
 
   @Test
@@ -79,7 +85,7 @@ class CollectorConfigLoaderTest {
                     server: {grpc_port: 70000, collector_id: "a b", plaintext: true, tcp: on}
                     limits: {max_message_bytes: 1k, agent_results_burst: 10, agent_series: 10, series: 5}
                     metrics: {agent_ttl: forever}
-                    journal: {retain_bytes: -1, segment_bytes: 2MiB, retain_age: 1s, fsync: maybe, size: 1}
+                    journal: {retain_bytes: -1, segment_bytes: 2MiB, retain_age: 1s, fsync: maybe, size: 1, dedupe_horizon: 1m}
                     """))
         .isInstanceOfSatisfying(
             ConfigException.class,
@@ -96,6 +102,7 @@ class CollectorConfigLoaderTest {
                         "c.yaml: journal.retain_bytes: -1 (expected: a size from 1048576 to 1125899906842624 bytes, e.g. 64MiB)",
                         "c.yaml: journal.retain_age: 1s (expected: 1m..87600h)",
                         "c.yaml: journal.fsync: maybe (expected: true or false)",
+                        "c.yaml: journal.dedupe_horizon: 1m (expected: 1h..87600h)",
                         "c.yaml: journal.size: unknown key"));
   }
 

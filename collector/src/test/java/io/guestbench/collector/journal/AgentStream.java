@@ -19,16 +19,19 @@ final class AgentStream implements StreamObserver<CollectorMessage> {
   private final StreamObserver<AgentMessage> requests;
 
   AgentStream(Channel channel, String agentId, long epoch) {
-    requests = CollectorServiceGrpc.newStub(channel).connect(this);
-    requests.onNext(
-        AgentMessage.newBuilder()
-            .setHello(
-                Hello.newBuilder()
-                    .setAgentId(agentId)
-                    .setEpoch(epoch)
-                    .setProtocolVersion(1)
-                    .setAgentVersion("test"))
+    this(
+        channel,
+        Hello.newBuilder()
+            .setAgentId(agentId)
+            .setEpoch(epoch)
+            .setProtocolVersion(1)
+            .setAgentVersion("test")
             .build());
+  }
+
+  AgentStream(Channel channel, Hello hello) {
+    requests = CollectorServiceGrpc.newStub(channel).connect(this);
+    requests.onNext(AgentMessage.newBuilder().setHello(hello).build());
   }
 
   AgentStream send(long seq, List<ProbeResult> results) {

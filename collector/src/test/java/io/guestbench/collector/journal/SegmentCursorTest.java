@@ -2,7 +2,10 @@ package io.guestbench.collector.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import io.guestbench.collector.ingest.AgentKey;
+import io.guestbench.proto.v1.Distribution;
+import io.guestbench.proto.v1.ProbeResult;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,5 +93,100 @@ class SegmentCursorTest {
     assertThat(seqs(c)).containsExactly(1L);
     assertThat(c.hasDamagedTail()).isTrue();
     assertThat(c.tailTorn()).isFalse();
+  }
+
+  private static List<Damage> damage(byte[] segment) throws Exception {
+    SegmentCursor c = new SegmentCursor(ByteBuffer.wrap(segment));
+    seqs(c);
+    return c.damage();
+  }
+
+  /** Five frames; the offsets where each starts. */
+  private static int[] starts(byte[][] frames) {
+    int[] starts = new int[frames.length + 1];
+    for (int i = 0; i < frames.length; i++) {
+      starts[i + 1] = starts[i] + frames[i].length;
+    }
+    return starts;
+  }
+
+  @Test
+  void damageInTheMiddleIsOneRegionAtTheDamagedFrameWithItsReason() throws Exception {
+    byte[][] frames = {frame(1), frame(2), frame(3), frame(4), frame(5)};
+    int[] at = starts(frames);
+    record Hit(String where, int offset, int mask, String reason) {}
+    List<Hit> hits =
+        List.of(
+            new Hit("magic", at[2], 0x01, Damage.HEADER),
+            new Hit("version", at[2] + 2, 0x04, Damage.HEADER),
+            new Hit("length", at[2] + 6, 0x10, Damage.CHECKSUM),
+            new Hit("length, high byte", at[2] + 4, 0x40, Damage.CHECKSUM),
+            new Hit("checksum", at[2] + 9, 0x80, Damage.CHECKSUM),
+            new Hit("payload head", at[2] + 13, 0x02, Damage.CHECKSUM),
+            new Hit("payload middle", (at[2] + at[3]) / 2, 0x20, Damage.CHECKSUM),
+            new Hit("payload last byte", at[3] - 1, 0x01, Damage.CHECKSUM));
+    for (Hit hit : hits) {
+      byte[] damaged = segment(frames);
+      damaged[hit.offset()] ^= (byte) hit.mask();
+      SegmentCursor c = new SegmentCursor(ByteBuffer.wrap(damaged));
+      assertThat(seqs(c)).as(hit.where()).containsExactly(1L, 2L, 4L, 5L);
+      assertThat(c.damage())
+          .as(hit.where())
+          .containsExactly(new Damage(at[2], at[3], hit.reason()));
+      assertThat(c.hasDamagedTail()).isFalse();
+    }
+  }
+
+  @Test
+  void aZeroedBlockAcrossTwoFramesLosesOnlyThoseTwo() throws Exception {
+    byte[][] frames = {frame(1), frame(2), frame(3), frame(4), frame(5)};
+    int[] at = starts(frames);
+    byte[] damaged = segment(frames);
+    java.util.Arrays.fill(damaged, at[2] - 10, at[2] + 40, (byte) 0); // end of 2, start of 3
+    SegmentCursor c = new SegmentCursor(ByteBuffer.wrap(damaged));
+    assertThat(seqs(c)).containsExactly(1L, 4L, 5L);
+    assertThat(c.damage())
+        .extracting(Damage::start, Damage::end)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(at[1], at[3]));
+
+    byte[] headerZeroed = segment(frames);
+    java.util.Arrays.fill(headerZeroed, at[3], at[3] + 100, (byte) 0); // 4's header and more
+    assertThat(damage(headerZeroed)).containsExactly(new Damage(at[3], at[4], Damage.ZEROS));
+  }
+
+  /**
+   * A batch can carry any bytes (a histogram's encoding): here a whole valid frame of another
+   * agent. When the header of the frame that carries it is damaged, reading must resume after the
+   * carrier, not at the smuggled frame, or a record nobody stored would appear.
+   */
+  @Test
+  void aFrameSmuggledInsideAPayloadIsNotTakenForARecordWhenItsCarrierIsDamaged() throws Exception {
+    byte[] forged =
+        Frames.frame(
+                RecordCodec.encode(
+                    new AgentKey("victim", 1), 99, 1, JournalFixture.LABELS, List.of()))
+            .array();
+    ProbeResult carrier =
+        JournalFixture.batch(2).getFirst().toBuilder()
+            .addDistributions(
+                Distribution.newBuilder()
+                    .setName("iteration_nanos")
+                    .setHdrHistogram(ByteString.copyFrom(forged)))
+            .build();
+    byte[] carrierFrame =
+        Frames.frame(RecordCodec.encode(KEY, 2, 2, JournalFixture.LABELS, List.of(carrier)))
+            .array();
+    byte[][] frames = {frame(1), carrierFrame, frame(3)};
+    int[] at = starts(frames);
+    for (int offset : new int[] {at[1], at[1] + 1, at[1] + 3, at[1] + 5, at[1] + 8}) {
+      byte[] damaged = segment(frames);
+      damaged[offset] ^= 0x08;
+      SegmentCursor c = new SegmentCursor(ByteBuffer.wrap(damaged));
+      assertThat(seqs(c)).as("flip at %d", offset).containsExactly(1L, 3L);
+      assertThat(c.damage())
+          .as("flip at %d", offset)
+          .extracting(Damage::end)
+          .containsExactly(at[2]);
+    }
   }
 }
