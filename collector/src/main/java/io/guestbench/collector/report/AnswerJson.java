@@ -135,6 +135,8 @@ public final class AnswerJson {
     number(n, "median_steal", t.medianSteal());
     n.put("runs_over_steal_cap", t.stealyRuns());
     n.put("tail_excursions", t.tailExcursions());
+    ObjectNode risky = n.putObject("risky_facts_agents");
+    t.riskyFacts().forEach(risky::put);
     return n;
   }
 

@@ -83,12 +83,12 @@ public final class AnswerMarkdown {
     }
     out.append(
         "| group | agents | runs | errors | timeouts | failures per agent-hour | median steal |"
-            + " runs over steal cap | tail excursions (p99 > %s× p50) |\n"
+            + " runs over steal cap | tail excursions (p99 > %s× p50) | agents with risky facts |\n"
                 .formatted(number(TroubleCounter.TAIL_FACTOR)));
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (GroupTrouble t : trouble) {
       out.append(
-          "| %s | %d | %d | %d | %d | %s | %s | %d | %d |\n"
+          "| %s | %d | %d | %d | %d | %s | %s | %d | %d | %s |\n"
               .formatted(
                   cell(t.group()),
                   t.agents(),
@@ -98,9 +98,21 @@ public final class AnswerMarkdown {
                   number(t.failuresPerAgentHour()),
                   number(t.medianSteal()),
                   t.stealyRuns(),
-                  t.tailExcursions()));
+                  t.tailExcursions(),
+                  risky(t)));
     }
     out.append('\n');
+  }
+
+  /** For example {@code xen_clocksource 2, no_sriov 2}, or a dash. */
+  static String risky(GroupTrouble t) {
+    if (t.riskyFacts().isEmpty()) {
+      return "—";
+    }
+    StringBuilder out = new StringBuilder();
+    new java.util.TreeMap<>(t.riskyFacts())
+        .forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
+    return out.toString();
   }
 
   private static String summary(Summary s) {

@@ -13,6 +13,8 @@ package io.guestbench.collector.report;
  * @param stealyRuns runs with more steal than the comparison accepts
  * @param tailExcursions distributions whose 99th percentile was over {@link
  *     TroubleCounter#TAIL_FACTOR} times their median
+ * @param riskyFacts agents with each risky host fact ({@link RiskyFacts}), by fact; absent where
+ *     the source has no facts
  */
 public record GroupTrouble(
     String group,
@@ -23,7 +25,11 @@ public record GroupTrouble(
     double agentHours,
     double medianSteal,
     long stealyRuns,
-    long tailExcursions) {
+    long tailExcursions,
+    java.util.Map<String, Integer> riskyFacts) {
+  public GroupTrouble {
+    riskyFacts = java.util.Map.copyOf(riskyFacts);
+  }
 
   /** Errors and timeouts per agent-hour; NaN when no time was covered. */
   public double failuresPerAgentHour() {

@@ -3,7 +3,6 @@ package io.guestbench.collector.report;
 import io.guestbench.collector.compare.Run;
 import io.guestbench.collector.journal.JournalReader;
 import io.guestbench.collector.journal.StoredBatch;
-import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.ComparableValues;
 import io.guestbench.proto.v1.ProbeResult;
 import java.io.IOException;
@@ -45,7 +44,7 @@ public final class JournalRuns {
     try (JournalReader reader = JournalReader.open(journalDir)) {
       since.ifPresent(t -> reader.since(t.getEpochSecond() * 1_000_000_000L + t.getNano()));
       for (StoredBatch batch : reader) {
-        Map<String, String> labels = labels(batch.labels());
+        Map<String, String> labels = labels(batch);
         for (ProbeResult r : batch.results()) {
           Optional<String> config = values.config(r);
           if (config.isEmpty()) {
@@ -65,17 +64,16 @@ public final class JournalRuns {
         batch.key().agentId(),
         Instant.ofEpochSecond(start / 1_000_000_000L, start % 1_000_000_000L),
         batch.labels().instanceType(),
-        "",
+        batch.groupLabels().getOrDefault("availability_zone", ""),
         r.getProbeVersion(),
         r.getStealRatio() >= 0 ? OptionalDouble.of(r.getStealRatio()) : OptionalDouble.empty(),
         labels);
   }
 
-  private static Map<String, String> labels(AgentLabels agent) {
-    Map<String, String> labels = new HashMap<>();
-    labels.put("virt_type", agent.virtType());
-    labels.put("experiment", agent.experiment());
-    labels.values().removeIf(String::isEmpty);
+  /** Every label of the batch's agent but those a Run holds as fields. */
+  private static Map<String, String> labels(StoredBatch batch) {
+    Map<String, String> labels = new HashMap<>(batch.groupLabels());
+    labels.keySet().removeAll(java.util.Set.of("agent_id", "instance_type"));
     return labels;
   }
 }

@@ -138,7 +138,8 @@ public final class PrometheusRuns {
     counts.forEach(
         (group, c) -> {
           int n = agents.get(group).size();
-          out.add(new GroupTrouble(group, n, c[0], c[1], c[2], n * hours, Double.NaN, 0, 0));
+          out.add(
+              new GroupTrouble(group, n, c[0], c[1], c[2], n * hours, Double.NaN, 0, 0, Map.of()));
         });
     return out;
   }

@@ -40,8 +40,10 @@ public final class TroubleCounter {
     long stealy = 0;
     long tails = 0;
     List<Double> steals = new ArrayList<>();
+    Map<String, Map<String, String>> facts = new HashMap<>();
     for (RunRecord r : runs) {
       Run run = r.run();
+      facts.put(run.agentId(), run.labels());
       spans.merge(
           run.agentId(),
           new Instant[] {run.start(), run.start()},
@@ -59,7 +61,29 @@ public final class TroubleCounter {
             .mapToDouble(s -> Duration.between(s[0], s[1]).toNanos() / 3.6e12)
             .sum();
     return new GroupTrouble(
-        group, spans.size(), runs.size(), errors, timeouts, hours, median(steals), stealy, tails);
+        group,
+        spans.size(),
+        runs.size(),
+        errors,
+        timeouts,
+        hours,
+        median(steals),
+        stealy,
+        tails,
+        risky(facts.values()));
+  }
+
+  /** How many agents have each risky fact; a fact no agent has is left out. */
+  private static Map<String, Integer> risky(java.util.Collection<Map<String, String>> agents) {
+    Map<String, Integer> out = new TreeMap<>();
+    RiskyFacts.CHECKS.forEach(
+        (name, check) -> {
+          int n = (int) agents.stream().filter(check).count();
+          if (n > 0) {
+            out.put(name, n);
+          }
+        });
+    return out;
   }
 
   private static long tailExcursions(List<ComparableValues.Value> values) {

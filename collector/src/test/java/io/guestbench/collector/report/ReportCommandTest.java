@@ -67,6 +67,9 @@ class ReportCommandTest {
     assertThat(trouble.get(1).path("errors").asLong()).isEqualTo(6);
     assertThat(trouble.get(1).path("agents").asInt()).isEqualTo(2);
     assertThat(trouble.get(1).path("failures_per_agent_hour").asDouble()).isPositive();
+    assertThat(trouble.get(1).path("risky_facts_agents").toString())
+        .isEqualTo("{\"no_sriov\":2,\"old_kernel\":2,\"xen_clocksource\":2}");
+    assertThat(trouble.get(0).path("risky_facts_agents").toString()).isEqualTo("{}");
     assertThat(json.path("runs").asLong()).isEqualTo(4 * 12 + 6);
   }
 
@@ -114,6 +117,19 @@ class ReportCommandTest {
     assertThat(single.out())
         .contains("only one group, instance_type=m3.medium")
         .contains("## Trouble");
+  }
+
+  @Test
+  void anyAgentLabelOrHostFactGroupsTheRuns() throws Exception {
+    ReportJournal.write(dir, 6, 0.8, 0);
+
+    Run byFact = report(args("--by", "clocksource", "--format", "json"));
+    Run byLabel = report(args("--by", "team", "--format", "json"));
+
+    JsonNode fact = new ObjectMapper().readTree(byFact.out());
+    assertThat(fact.path("groups").toString()).isEqualTo("[\"tsc\",\"xen\"]");
+    assertThat(new ObjectMapper().readTree(byLabel.out()).path("problems").get(0).asText())
+        .startsWith("only one group, team=storage");
   }
 
   @Test

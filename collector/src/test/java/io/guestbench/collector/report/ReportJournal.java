@@ -6,6 +6,8 @@ import io.guestbench.collector.journal.JournalResultStore;
 import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.collector.metrics.TestResults;
+import io.guestbench.proto.v1.Hello;
+import io.guestbench.proto.v1.HostFacts;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
 import io.guestbench.testing.ManualClock;
@@ -45,6 +47,7 @@ final class ReportJournal {
         for (int a = 0; a < 2; a++) {
           String agent = virt + "-" + a;
           AgentLabels labels = new AgentLabels(agent, virt, "m3.medium", "report-test");
+          store.described(new AgentKey(agent, 1), hello(agent, virt));
           for (int i = 0; i < runs; i++) {
             double ops = 1e9 * speed * (1 + 0.02 * random.nextGaussian());
             ProbeResult.Builder r =
@@ -71,6 +74,25 @@ final class ReportJournal {
     } finally {
       store.stop(Duration.ofSeconds(5));
     }
+  }
+
+  /** PV agents with the facts of an old PV guest: xen clocksource, no SR-IOV, a 3.13 kernel. */
+  private static Hello hello(String agent, String virt) {
+    boolean pv = virt.equals("xen-pv");
+    return Hello.newBuilder()
+        .setAgentId(agent)
+        .setEpoch(1)
+        .setAgentVersion("test")
+        .setProtocolVersion(1)
+        .putLabels("team", "storage")
+        .setFacts(
+            HostFacts.newBuilder()
+                .setVirtType(virt)
+                .putFacts("availability_zone", "us-east-1a")
+                .putFacts("clocksource", pv ? "xen" : "tsc")
+                .putFacts("sriov", pv ? "none" : "ena")
+                .putFacts("kernel_release", pv ? "3.13.0-170-generic" : "5.15.0-1051-aws"))
+        .build();
   }
 
   private static void store(
