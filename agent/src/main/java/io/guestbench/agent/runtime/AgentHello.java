@@ -17,6 +17,8 @@ final class AgentHello implements HelloSource {
   static final int PROTOCOL_VERSION = 1;
   private static final Logger log = Logger.getLogger(AgentHello.class.getName());
 
+  private static final long FACTS_WAIT_MILLIS = 30_000;
+
   private final AgentConfig config;
   private final CompletableFuture<HostFacts> facts;
   private final String version;
@@ -32,7 +34,9 @@ final class AgentHello implements HelloSource {
     this.facts = facts;
     this.version = version;
     this.peerAddress = peerAddress;
-    this.waitMillis = config.imds().totalDeadline().toMillis() + 2_000;
+    // The facts include the timer check, which takes seconds on a busy machine; a Hello without
+    // them stays on the stream for its whole life, so waiting here is the lesser cost.
+    this.waitMillis = config.imds().totalDeadline().toMillis() + FACTS_WAIT_MILLIS;
     facts.thenAccept(this::warnOnDisagreement);
   }
 
