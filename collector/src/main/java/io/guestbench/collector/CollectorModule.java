@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.guestbench.collector.config.CollectorConfig;
+import io.guestbench.collector.cost.PriceFile;
+import io.guestbench.collector.cost.PricesInUse;
 import io.guestbench.collector.http.HttpEndpoints;
 import io.guestbench.collector.ingest.GrpcServer;
 import io.guestbench.collector.ingest.IngestCounters;
@@ -76,6 +78,12 @@ final class CollectorModule extends AbstractModule {
   @Singleton
   JournalResultStore journal(ResultMetrics metrics, MeterRegistry meters, Clock clock) {
     return new JournalResultStore(config.journal(), metrics, meters, clock);
+  }
+
+  @Provides
+  @Singleton
+  PricesInUse prices(MeterRegistry meters) {
+    return new PricesInUse(new PriceFile(config.pricesFile()), meters);
   }
 
   @Provides

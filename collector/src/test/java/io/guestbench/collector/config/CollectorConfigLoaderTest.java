@@ -51,6 +51,7 @@ class CollectorConfigLoaderTest {
             shutdown: {grace: 2s}
             journal: {dir: /data/j, segment_bytes: 2MiB, retain_bytes: 100MiB, retain_age: 48h,
                       fsync: false, max_pending_bytes: 8MiB}
+            prices: {file: /data/prices.json}
             """);
     assertThat(c)
         .isEqualTo(
@@ -66,7 +67,8 @@ class CollectorConfigLoaderTest {
                 Duration.ofSeconds(2),
                 ScheduleConfig.disabled(),
                 new JournalConfig(
-                    Path.of("/data/j"), 2 << 20, 100 << 20, Duration.ofDays(2), false, 8 << 20)));
+                    Path.of("/data/j"), 2 << 20, 100 << 20, Duration.ofDays(2), false, 8 << 20),
+                Path.of("/data/prices.json")));
   }
 
   @Test
