@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Which offer-file products are the price guestbench means: a Linux instance with shared tenancy,
  * no pre-installed software, capacity used (not a reservation held unused), sold on demand, in the
- * chosen region. Everything else (Windows, RHEL, dedicated hosts, SQL Server images, EBS, data
- * transfer) is left out.
+ * chosen region itself (not one of its Local or Wavelength Zones). Everything else (Windows, RHEL,
+ * dedicated hosts, SQL Server images, EBS, data transfer) is left out.
  */
 final class OfferProduct {
   private final String region;
@@ -30,6 +30,8 @@ final class OfferProduct {
             && isOrAbsent(a, "capacitystatus", "Used") // files before 2018 lack it
             && isOrAbsent(a, "licenseModel", "No License required")
             && isOrAbsent(a, "marketoption", "OnDemand")
+            && isOrAbsent(a, "operation", "RunInstances") // RunInstances:0002 and so on: other OS
+            && isOrAbsent(a, "locationType", "AWS Region") // not Local or Wavelength Zones
             && inRegion(a);
     return wanted ? Optional.of(type) : Optional.empty();
   }
