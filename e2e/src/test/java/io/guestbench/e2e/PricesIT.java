@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PricesIT extends RealProcessTest {
   private static final Path FIXTURE =
-      Path.of("..", "collector", "src", "test", "resources", "prices", "offer-ec2-small.json");
+      Path.of("..", "collector", "src", "test", "resources", "prices", "offer-ec2-small.json")
+          .toAbsolutePath()
+          .normalize();
 
   @Test
   void importedPricesAreOnMetricsBesideTheDefaults() throws Exception {

@@ -1,6 +1,7 @@
 package io.guestbench.collector.cli;
 
 import io.guestbench.collector.cost.OfferFile;
+import io.guestbench.collector.cost.Price;
 import io.guestbench.collector.cost.PriceDataException;
 import io.guestbench.collector.cost.PriceFile;
 import io.guestbench.collector.cost.PriceImport;
@@ -47,6 +48,10 @@ public final class PricesImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!Price.isRegionCode(region)) {
+      err.println(ME + "--region " + region + " (expected: a region code such as us-east-1)");
+      return 2;
+    }
     PriceFile file;
     try {
       file = target.priceFile();

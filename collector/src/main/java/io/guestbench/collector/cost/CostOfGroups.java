@@ -7,6 +7,8 @@ import io.guestbench.collector.compare.GroupResult;
 import io.guestbench.collector.compare.RatioInterval;
 import io.guestbench.collector.compare.Row;
 import io.guestbench.collector.compare.Summary;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,10 +118,7 @@ public final class CostOfGroups {
   static String number(double value) {
     double abs = Math.abs(value);
     if (abs >= 1e-3 && abs < 1e7) {
-      return new java.math.BigDecimal(value)
-          .round(new java.math.MathContext(3))
-          .stripTrailingZeros()
-          .toPlainString();
+      return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
     return String.format(Locale.ROOT, "%.3g", value);
   }

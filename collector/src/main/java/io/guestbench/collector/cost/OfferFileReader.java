@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class OfferFileReader {
       throw new PriceDataException(file + ": " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new PriceDataException(file + ": " + Json.describe(e), e);
+    } catch (NoSuchFileException e) {
+      throw new PriceDataException(file + ": no such file", e);
     } catch (IOException e) {
       throw new PriceDataException(file + ": cannot read (" + e.getMessage() + ")", e);
     }

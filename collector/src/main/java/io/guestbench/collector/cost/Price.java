@@ -28,6 +28,11 @@ public record Price(
   private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,40}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
+  /** Whether {@code region} looks like an AWS region code such as {@code us-east-1}. */
+  public static boolean isRegionCode(String region) {
+    return REGION.matcher(region).matches();
+  }
+
   public Price {
     Objects.requireNonNull(dollarsPerHour, "dollarsPerHour");
     Objects.requireNonNull(source, "source");

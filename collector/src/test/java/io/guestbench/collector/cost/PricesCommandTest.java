@@ -76,6 +76,26 @@ class PricesCommandTest {
   }
 
   @Test
+  void aRegionThatIsNotARegionCodeIsAUsageError() {
+    int code =
+        run(
+            "prices",
+            "import",
+            OfferFiles.fixture().toString(),
+            "--region",
+            "Virginia",
+            "--out",
+            dir.resolve("p.json").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "guestbench collector prices import: --region Virginia (expected: a region code such as"
+                + " us-east-1)");
+    assertThat(dir.resolve("p.json")).doesNotExist();
+  }
+
+  @Test
   void theConfigsPriceFileIsUsedWithoutOut() throws Exception {
     Path prices = dir.resolve("elsewhere.json");
     Path config =
