@@ -2,6 +2,7 @@ package io.guestbench.collector;
 
 import com.google.inject.Guice;
 import com.google.inject.Stage;
+import io.guestbench.collector.cli.PricesCommand;
 import io.guestbench.collector.cli.ReportCommand;
 import io.guestbench.collector.cli.ServeCommand;
 import io.guestbench.collector.cli.ValidateCommand;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CollectorMain.Version.class,
     description = "Receives probe results from agents and exposes them to Prometheus.",
-    subcommands = {ServeCommand.class, ValidateCommand.class, ReportCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ValidateCommand.class,
+      ReportCommand.class,
+      PricesCommand.class
+    })
 public final class CollectorMain implements Runnable {
 
   public static void main(String[] args) {

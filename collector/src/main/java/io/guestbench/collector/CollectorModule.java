@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.sun.net.httpserver.HttpHandler;
 import io.guestbench.collector.config.CollectorConfig;
+import io.guestbench.collector.cost.PriceFile;
+import io.guestbench.collector.cost.PricesInUse;
 import io.guestbench.collector.http.CompareEndpoint;
 import io.guestbench.collector.http.HttpEndpoints;
 import io.guestbench.collector.ingest.GrpcServer;
@@ -79,6 +81,12 @@ final class CollectorModule extends AbstractModule {
   @Singleton
   JournalResultStore journal(ResultMetrics metrics, MeterRegistry meters, Clock clock) {
     return new JournalResultStore(config.journal(), metrics, meters, clock);
+  }
+
+  @Provides
+  @Singleton
+  PricesInUse prices(MeterRegistry meters) {
+    return new PricesInUse(new PriceFile(config.pricesFile()), meters);
   }
 
   @Provides

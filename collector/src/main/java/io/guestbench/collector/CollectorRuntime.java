@@ -2,6 +2,7 @@ package io.guestbench.collector;
 
 import com.google.inject.Inject;
 import io.guestbench.collector.config.CollectorConfig;
+import io.guestbench.collector.cost.PricesInUse;
 import io.guestbench.collector.http.HttpEndpoints;
 import io.guestbench.collector.ingest.GrpcServer;
 import io.guestbench.collector.ingest.SessionRegistry;
@@ -31,7 +32,8 @@ public final class CollectorRuntime {
       Readiness readiness,
       ResultMetrics metrics,
       PairScheduler scheduler,
-      JournalResultStore journal) {
+      JournalResultStore journal,
+      PricesInUse prices) {
     this.config = config;
     this.grpc = grpc;
     this.http = http;
@@ -39,7 +41,8 @@ public final class CollectorRuntime {
     this.readiness = readiness;
     List<Service> all =
         new ArrayList<>(
-            List.of(journal, http, grpc, new DepartedAgentSweeper(metrics, config.agentTtl())));
+            List.of(
+                prices, journal, http, grpc, new DepartedAgentSweeper(metrics, config.agentTtl())));
     if (config.schedule().enabled()) {
       all.add(scheduler); // last: stopped first, before the streams it sends on
     }

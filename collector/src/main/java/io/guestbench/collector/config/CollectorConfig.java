@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param shutdownGrace how long an orderly shutdown may take
  * @param schedule whether and how the collector pairs agents for network tests
  * @param journal where acknowledged batches are kept durably
+ * @param pricesFile the imported price table ({@code prices.file}; by default {@code prices.json}
+ *     beside the journal's directory)
  */
 public record CollectorConfig(
     String bind,
@@ -34,7 +36,8 @@ public record CollectorConfig(
     Duration agentTtl,
     Duration shutdownGrace,
     ScheduleConfig schedule,
-    JournalConfig journal) {
+    JournalConfig journal,
+    Path pricesFile) {
   public CollectorConfig {
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(collectorId, "collectorId");
@@ -43,6 +46,12 @@ public record CollectorConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(pricesFile, "pricesFile");
+  }
+
+  /** Where the price table is kept unless {@code prices.file} says otherwise. */
+  public static Path defaultPricesFile(Path journalDir) {
+    return journalDir.resolveSibling("prices.json");
   }
 
   /** The same configuration with listen settings replaced from the command line. */
@@ -58,10 +67,14 @@ public record CollectorConfig(
         agentTtl,
         shutdownGrace,
         schedule,
-        journal);
+        journal,
+        pricesFile);
   }
 
-  /** The same configuration with the journal in {@code dir} (the command line's choice). */
+  /**
+   * The same configuration with the journal in {@code dir} (the command line's choice); a price
+   * file kept in its default place beside the journal moves with it.
+   */
   public CollectorConfig journalIn(Path dir) {
     return new CollectorConfig(
         bind,
@@ -74,6 +87,7 @@ public record CollectorConfig(
         agentTtl,
         shutdownGrace,
         schedule,
-        journal.in(dir));
+        journal.in(dir),
+        pricesFile.equals(defaultPricesFile(journal.dir())) ? defaultPricesFile(dir) : pricesFile);
   }
 }

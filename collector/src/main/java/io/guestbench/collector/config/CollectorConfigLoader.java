@@ -98,6 +98,7 @@ public final class CollectorConfigLoader {
     shutdown.finish();
     ScheduleConfig schedule = ScheduleConfigReader.read(root.child("schedule"));
     JournalConfig journal = journal(root.child("journal"));
+    Path prices = pricesFile(root.child("prices"), journal);
     root.finish();
     problems.throwIfAny();
     return new CollectorConfig(
@@ -111,7 +112,14 @@ public final class CollectorConfigLoader {
         ttl,
         grace,
         schedule,
-        journal);
+        journal,
+        prices);
+  }
+
+  private static Path pricesFile(ConfigNode node, JournalConfig journal) {
+    String file = node.string("file", "");
+    node.finish();
+    return file.isBlank() ? CollectorConfig.defaultPricesFile(journal.dir()) : Path.of(file);
   }
 
   private static JournalConfig journal(ConfigNode node) {

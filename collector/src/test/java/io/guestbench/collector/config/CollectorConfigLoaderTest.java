@@ -51,6 +51,7 @@ class CollectorConfigLoaderTest {
             shutdown: {grace: 2s}
             journal: {dir: /data/j, segment_bytes: 2MiB, retain_bytes: 100MiB, retain_age: 48h,
                       fsync: false, max_pending_bytes: 8MiB, dedupe_horizon: 240h}
+            prices: {file: /data/prices.json}
             """);
     assertThat(c)
         .isEqualTo(
@@ -72,7 +73,8 @@ class CollectorConfigLoaderTest {
                     Duration.ofDays(2),
                     false,
                     8 << 20,
-                    Duration.ofDays(10))));
+                    Duration.ofDays(10)),
+                Path.of("/data/prices.json")));
   }
 
   @Test
