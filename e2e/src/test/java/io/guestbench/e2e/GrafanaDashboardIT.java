@@ -75,7 +75,7 @@ class GrafanaDashboardIT extends RealProcessTest {
     }
     for (Target t : required) {
       for (String empty : noValues) {
-        assertThat(t.expr()).as(t + " uses $%s, which has no values", empty).doesNotContain(empty);
+        assertThat(t.expr()).as("%s uses %s, which has no values", t, empty).doesNotContain(empty);
       }
     }
 
