@@ -116,12 +116,18 @@ final class CollectorModule extends AbstractModule {
   @Provides
   @Singleton
   HttpEndpoints httpEndpoints(
-      PrometheusRegistry registry, Readiness readiness, ResultStore store, Clock clock) {
+      PrometheusRegistry registry,
+      Readiness readiness,
+      ResultStore store,
+      Clock clock,
+      PricesInUse prices) {
     return new HttpEndpoints(
         new InetSocketAddress(config.bind(), config.httpPort()),
         registry,
         () -> readiness.isReady() && store.healthy(),
-        compare(new CompareEndpoint(config.journal().dir(), clock)));
+        compare(
+            new CompareEndpoint(
+                config.journal().dir(), clock, () -> java.util.Optional.of(prices.table()))));
   }
 
   private static Map<String, HttpHandler> compare(CompareEndpoint endpoint) {

@@ -1,7 +1,11 @@
 package io.guestbench.collector.cli;
 
 import io.guestbench.collector.compare.CompareOptions;
+import io.guestbench.collector.config.CollectorConfig;
 import io.guestbench.collector.config.JournalConfig;
+import io.guestbench.collector.cost.PriceDataException;
+import io.guestbench.collector.cost.PriceFile;
+import io.guestbench.collector.cost.PriceTable;
 import io.guestbench.collector.report.Answer;
 import io.guestbench.collector.report.AnswerFormat;
 import io.guestbench.collector.report.JournalRuns;
@@ -67,6 +71,14 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Only results stored in the last DURATION, for example 24h (default: all).")
   String since;
 
+  @Option(
+      names = "--prices",
+      paramLabel = "FILE",
+      description =
+          "Imported price table (default: prices.file of --config, else prices.json beside the"
+              + " journal); the built-in 2017 prices fill in what it lacks.")
+  Path prices;
+
   @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: 1).")
   long seed = 1;
 
@@ -130,9 +142,16 @@ public final class ReportCommand implements Callable<Integer> {
       problems.forEach(p -> System.err.println("guestbench collector report: " + p));
       return 2;
     }
+    Optional<PriceTable> table;
+    try {
+      table = Optional.of(new PriceFile(pricesFile(dir)).tableInUse());
+    } catch (PriceDataException | ConfigException e) {
+      System.err.println("guestbench collector report: " + e.getMessage());
+      return 1;
+    }
     try {
       if (api != null) {
-        System.out.print(out.get().render(fromPrometheus(api, window, options)));
+        System.out.print(out.get().render(fromPrometheus(api, window, table, options)));
         return 0;
       }
       Optional<Instant> from = window.map(w -> Instant.now().minus(w));
@@ -144,7 +163,8 @@ public final class ReportCommand implements Callable<Integer> {
       if (read.damaged() > 0) {
         notes.add(read.damaged() + " damaged journal records skipped");
       }
-      Answer answer = Answer.of("journal " + dir, Instant.now(), read.runs(), options, notes);
+      Answer answer =
+          Answer.of("journal " + dir, Instant.now(), read.runs(), table, options, notes);
       System.out.print(out.get().render(answer));
       return 0;
     } catch (IOException e) {
@@ -153,7 +173,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private static Answer fromPrometheus(URI api, Optional<Duration> window, CompareOptions options)
+  private static Answer fromPrometheus(
+      URI api, Optional<Duration> window, Optional<PriceTable> table, CompareOptions options)
       throws IOException {
     Duration span = window.orElse(Duration.ofHours(24));
     Instant now = Instant.now();
@@ -168,8 +189,20 @@ public final class ReportCommand implements Callable<Integer> {
         now,
         read.runs(),
         read.trouble(),
+        table,
         options,
         notes);
+  }
+
+  private Path pricesFile(Path journal) throws ConfigException {
+    if (prices != null) {
+      return prices;
+    }
+    if (config.file != null) {
+      config.plaintext = true;
+      return config.load().pricesFile();
+    }
+    return CollectorConfig.defaultPricesFile(journal != null ? journal : JournalConfig.DEFAULT_DIR);
   }
 
   private Path journalDir() throws ConfigException {

@@ -3,6 +3,7 @@ package io.guestbench.collector.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.guestbench.collector.compare.CompareOptions;
+import io.guestbench.collector.cost.PriceTable;
 import io.guestbench.collector.report.Answer;
 import io.guestbench.collector.report.AnswerHtml;
 import io.guestbench.collector.report.AnswerJson;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/compare?by=LABEL&reference=GROUP&seed=N}: the answer over this collector's
@@ -44,13 +46,20 @@ public final class CompareEndpoint implements HttpHandler {
 
   private final Path journalDir;
   private final Clock clock;
+  private final Supplier<Optional<PriceTable>> prices;
   private final Map<String, Computed> recent = new HashMap<>();
 
   private record Computed(long atNanos, Answer answer) {}
 
+  /** Without prices: the answer has no cost part. */
   public CompareEndpoint(Path journalDir, Clock clock) {
+    this(journalDir, clock, Optional::empty);
+  }
+
+  public CompareEndpoint(Path journalDir, Clock clock, Supplier<Optional<PriceTable>> prices) {
     this.journalDir = journalDir;
     this.clock = clock;
+    this.prices = prices;
   }
 
   /** The handler for one shape; both share this endpoint's computed answers. */
@@ -99,7 +108,9 @@ public final class CompareEndpoint implements HttpHandler {
     if (read.damaged() > 0) {
       notes.add(read.damaged() + " damaged journal records skipped");
     }
-    Answer answer = Answer.of("journal " + journalDir, Instant.now(), read.runs(), options, notes);
+    Answer answer =
+        Answer.of(
+            "journal " + journalDir, Instant.now(), read.runs(), prices.get(), options, notes);
     recent.clear(); // keep only the latest query's answer
     recent.put(key, new Computed(now, answer));
     return answer;

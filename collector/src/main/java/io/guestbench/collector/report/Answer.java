@@ -4,10 +4,15 @@ import io.guestbench.collector.compare.CompareEngine;
 import io.guestbench.collector.compare.CompareOptions;
 import io.guestbench.collector.compare.CompareReport;
 import io.guestbench.collector.compare.Observation;
+import io.guestbench.collector.cost.CostOfGroups;
+import io.guestbench.collector.cost.CostReport;
+import io.guestbench.collector.cost.GroupMachines;
+import io.guestbench.collector.cost.PriceTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The side-by-side answer: speed (the compare engine's report) and trouble, per group, with where
@@ -18,6 +23,7 @@ import java.util.Objects;
  * @param runs probe runs read
  * @param speed the statistics, per configuration and metric
  * @param trouble per group
+ * @param cost each group's $/hour and work per dollar; empty when no price table was given
  * @param notes what the reader should know about the input (skipped records, unknown probes)
  */
 public record Answer(
@@ -26,8 +32,10 @@ public record Answer(
     long runs,
     CompareReport speed,
     List<GroupTrouble> trouble,
+    Optional<CostReport> cost,
     List<String> notes) {
   public Answer {
+    Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(source, "source");
     trouble = List.copyOf(trouble);
     notes = List.copyOf(notes);
@@ -38,10 +46,11 @@ public record Answer(
       String source,
       Instant now,
       List<RunRecord> runs,
+      Optional<PriceTable> prices,
       CompareOptions options,
       List<String> notes) {
     List<GroupTrouble> trouble = TroubleCounter.count(runs, options.by(), options.maxSteal());
-    return of(source, now, runs, trouble, options, notes);
+    return of(source, now, runs, trouble, prices, options, notes);
   }
 
   /** Computes the answer from runs, with trouble counted elsewhere. */
@@ -50,6 +59,7 @@ public record Answer(
       Instant now,
       List<RunRecord> runs,
       List<GroupTrouble> trouble,
+      Optional<PriceTable> prices,
       CompareOptions options,
       List<String> notes) {
     List<Observation> observations = new ArrayList<>();
@@ -59,6 +69,9 @@ public record Answer(
               v -> observations.add(new Observation(r.run(), r.config(), v.metric(), v.value())));
     }
     CompareReport speed = new CompareEngine().compare(observations, options);
-    return new Answer(source, now, runs.size(), speed, trouble, notes);
+    Optional<CostReport> cost =
+        prices.map(
+            table -> CostOfGroups.of(speed, GroupMachines.of(observations, options.by()), table));
+    return new Answer(source, now, runs.size(), speed, trouble, cost, notes);
   }
 }

@@ -6,6 +6,10 @@ import io.guestbench.collector.compare.GroupResult;
 import io.guestbench.collector.compare.Row;
 import io.guestbench.collector.compare.Summary;
 import io.guestbench.collector.compare.Warning;
+import io.guestbench.collector.cost.CostReport;
+import io.guestbench.collector.cost.GroupPrice;
+import io.guestbench.collector.cost.RowCost;
+import io.guestbench.collector.cost.WorkPerDollar;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -70,6 +74,7 @@ public final class AnswerHtml {
     out.append("<h2>Trouble</h2>\n");
     out.append(TroubleChart.svg(answer.trouble()));
     troubleTable(out, answer.trouble());
+    answer.cost().ifPresent(c -> cost(out, c));
     out.append("</body></html>\n");
     return out.toString();
   }
@@ -105,6 +110,30 @@ public final class AnswerHtml {
           .append(
               esc(r.warnings().stream().map(Warning::message).collect(Collectors.joining("; "))))
           .append("</td></tr>\n");
+    }
+    out.append("</table>\n");
+  }
+
+  private static void cost(StringBuilder out, CostReport cost) {
+    out.append("<h2>Cost</h2>\n<ul id=\"prices\">");
+    for (GroupPrice g : cost.groups()) {
+      out.append("<li><b>").append(esc(g.group())).append("</b>: ").append(esc(g.words()));
+      out.append("</li>");
+    }
+    out.append("</ul>\n<p class=\"note\">Prices: ").append(esc(cost.tableOrigin()));
+    out.append("</p>\n");
+    if (cost.rows().isEmpty()) {
+      return;
+    }
+    out.append("<table id=\"cost\"><tr><th>probe configuration</th><th>metric</th>");
+    out.append("<th>work per $/hour</th></tr>\n");
+    for (RowCost r : cost.rows()) {
+      out.append("<tr><td>").append(esc(r.config())).append("</td><td>").append(esc(r.metric()));
+      out.append("</td><td>");
+      for (WorkPerDollar w : r.groups()) {
+        out.append("<div>").append(esc(w.group() + ": " + w.words())).append("</div>");
+      }
+      out.append("</td></tr>\n");
     }
     out.append("</table>\n");
   }

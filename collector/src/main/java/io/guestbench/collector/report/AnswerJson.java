@@ -11,6 +11,10 @@ import io.guestbench.collector.compare.GroupResult;
 import io.guestbench.collector.compare.Row;
 import io.guestbench.collector.compare.Summary;
 import io.guestbench.collector.compare.Warning;
+import io.guestbench.collector.cost.CostReport;
+import io.guestbench.collector.cost.GroupPrice;
+import io.guestbench.collector.cost.RowCost;
+import io.guestbench.collector.cost.WorkPerDollar;
 
 /**
  * The answer as JSON, the shape of {@code /api/v1/compare} and {@code report --format json}.
@@ -44,9 +48,51 @@ public final class AnswerJson {
     speed.rows().forEach(r -> rows.add(row(r)));
     ArrayNode trouble = root.putArray("trouble");
     answer.trouble().forEach(t -> trouble.add(trouble(t)));
+    answer.cost().ifPresent(c -> root.set("cost", cost(c)));
     speed.problems().forEach(root.putArray("problems")::add);
     answer.notes().forEach(root.putArray("notes")::add);
     return root;
+  }
+
+  private static ObjectNode cost(CostReport c) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("prices", c.tableOrigin());
+    ArrayNode groups = n.putArray("groups");
+    for (GroupPrice g : c.groups()) {
+      ObjectNode e = groups.addObject();
+      e.put("group", g.group());
+      g.instanceTypes().forEach(e.putArray("instance_types")::add);
+      g.price()
+          .ifPresentOrElse(
+              p -> e.put("dollars_per_hour", p.perHour()), () -> e.putNull("dollars_per_hour"));
+      e.put("words", g.words());
+    }
+    ArrayNode rows = n.putArray("work_per_dollar");
+    for (RowCost r : c.rows()) {
+      ObjectNode row = rows.addObject();
+      row.put("config", r.config());
+      row.put("metric", r.metric());
+      ArrayNode per = row.putArray("groups");
+      for (WorkPerDollar w : r.groups()) {
+        ObjectNode e = per.addObject();
+        e.put("group", w.group());
+        if (w.perDollarHour().isPresent()) {
+          number(e, "per_dollar_hour", w.perDollarHour().getAsDouble());
+        } else {
+          e.putNull("per_dollar_hour");
+        }
+        w.vsReference()
+            .ifPresent(
+                v -> {
+                  ObjectNode vs = e.putObject("vs_reference");
+                  number(vs, "estimate", v.estimate());
+                  number(vs, "lower", v.lower());
+                  number(vs, "upper", v.upper());
+                });
+        e.put("words", w.words());
+      }
+    }
+    return n;
   }
 
   private static ObjectNode options(CompareOptions o) {

@@ -6,6 +6,9 @@ import io.guestbench.collector.compare.GroupResult;
 import io.guestbench.collector.compare.Row;
 import io.guestbench.collector.compare.Summary;
 import io.guestbench.collector.compare.Warning;
+import io.guestbench.collector.cost.CostReport;
+import io.guestbench.collector.cost.GroupPrice;
+import io.guestbench.collector.cost.RowCost;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,6 +36,7 @@ public final class AnswerMarkdown {
     problems(out, speed.problems(), answer.notes());
     speed(out, speed);
     trouble(out, answer.trouble());
+    answer.cost().ifPresent(c -> cost(out, c));
     return out.toString();
   }
 
@@ -70,6 +74,32 @@ public final class AnswerMarkdown {
           .append(cell(verdicts(r.comparisons())))
           .append(" | ")
           .append(cell(r.warnings().stream().map(Warning::message).collect(joined())))
+          .append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private static void cost(StringBuilder out, CostReport cost) {
+    out.append("## Cost\n\n");
+    for (GroupPrice g : cost.groups()) {
+      out.append("- **").append(g.group()).append("**: ").append(g.words()).append('\n');
+    }
+    out.append("\nPrices: ").append(cost.tableOrigin()).append(".\n\n");
+    if (cost.rows().isEmpty()) {
+      return;
+    }
+    out.append("| probe configuration | metric | work per $/hour |\n|---|---|---|\n");
+    for (RowCost r : cost.rows()) {
+      out.append("| ")
+          .append(cell(r.config()))
+          .append(" | ")
+          .append(cell(r.metric()))
+          .append(" | ")
+          .append(
+              cell(
+                  r.groups().stream()
+                      .map(w -> w.group() + ": " + w.words())
+                      .collect(Collectors.joining("; "))))
           .append(" |\n");
     }
     out.append('\n');
