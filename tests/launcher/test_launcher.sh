@@ -179,28 +179,51 @@ done
 
 # --- demo ----------------------------------------------------------------------------------------
 
+CPUS=$(nproc) LOADS=$(($(nproc) * 2)) # the busy loops of the demo's second run: 2 per CPU
+demo_plan=$TREE/deploy/demo/agent.yaml
+rounds=$(sed -n 's/^  rounds: *\([0-9]*\)$/\1/p' "$demo_plan")
+((rounds >= 5)) && grep -qx '  interval: 0s' "$demo_plan" && grep -qx '    experiment: demo' "$demo_plan"
+expect "deploy/demo/agent.yaml: $rounds rounds back to back (the report needs 5+ runs per group)"
+
 run "$GB" demo --duration 20
-collector_call=$(grep -- '-jar .*collector.jar' "$FAKE_LOG")
-agent_call=$(grep -- '-jar .*agent.jar' "$FAKE_LOG")
+collector_call=$(grep -- '-jar .*collector.jar serve' "$FAKE_LOG")
+report_call=$(grep -- '-jar .*collector.jar report' "$FAKE_LOG")
+mapfile -t agent_calls < <(grep -- '-jar .*agent.jar' "$FAKE_LOG")
+demo_dir=$(sed -n 's|.* --journal-dir \([^ ]*\)/journal$|\1|p' <<<"$collector_call")
 grpc=$(sed -n 's|.*gRPC *127.0.0.1:\([0-9]*\)$|\1|p' <<<"$OUT")
 ((RC == 0)) && [[ $OUT == "fake agent table"* ]] &&
-  [[ $OUT == *$'\n'"  guestbench_cpu_compute_ops_per_second{agent_id=\"demo-agent\",kernel=\"fp\"} 7.5E8"* ]] &&
-  [[ $OUT == *"guestbench_ series exposed: 3"* && $OUT == *"/healthz"* && $OUT == *"/readyz"* && -n $grpc ]]
-expect "demo: exit 0, agent table, ops lines, series count, URLs"
+  [[ $OUT == *$'\n'"  guestbench_cpu_compute_ops_per_second{agent_id=\"demo-busy\",experiment=\"demo-busy\",kernel=\"fp\"} 3.9E8"* ]] &&
+  [[ $OUT == *"guestbench_ series exposed: 5"* && $OUT == *"/healthz"* && $OUT == *"/readyz"* && -n $grpc ]]
+expect "demo: exit 0, agent tables, ops lines of both runs, series count, URLs"
+intro="Compared: the same CPU probes on a quiet machine (demo-quiet) and beside $LOADS busy loops, 2 per CPU (demo-busy); collector report --by experiment --reference demo-quiet:"
+[[ $OUT == *$'\nLook at:\n'*$'\n\n'"$intro"$'\n\n# guestbench: experiment side by side\n'*'| demo-busy 46% slower (fake) | |' ]]
+expect "demo: ends with one line saying what was compared, then the report's Markdown"
 [[ $collector_call =~ args=@$TREE/deploy/jvm/collector.options\ -jar\ $TREE/collector/target/guestbench-collector.jar\ serve\ --plaintext\ --grpc-port\ 0\ --http-port\ 0\ --bind\ 127.0.0.1\ --ports-file\ $TMPDIR/guestbench-demo\.[^/]*/ports\ --journal-dir\ $TMPDIR/guestbench-demo\.[^/]*/journal$ ]]
 expect "demo: the collector command line"
-[[ $agent_call == *"args=@$TREE/deploy/jvm/agent.options -jar $TREE/agent/target/guestbench-agent.jar run --config $TREE/deploy/demo/agent.yaml --collector 127.0.0.1:$grpc --agent-id demo-agent --rounds 1 --spool-dir $TMPDIR/guestbench-demo."*"/spool" ]]
-expect "demo: the agent command line"
+agent_args() { # id → the agent's expected command line
+  echo "cwd=$demo_dir args=@$TREE/deploy/jvm/agent.options -jar $TREE/agent/target/guestbench-agent.jar run --config $demo_dir/$1.yaml --collector 127.0.0.1:$grpc --agent-id $1 --spool-dir $demo_dir/spool"
+}
+((${#agent_calls[@]} == 2)) && [[ -n $demo_dir && ${agent_calls[0]} == *" $(agent_args demo-quiet)" && ${agent_calls[1]} == *" $(agent_args demo-busy)" ]]
+expect "demo: two agent runs, demo-quiet then demo-busy, each with its own config"
+[[ $report_call == *" cwd=$demo_dir args=@$TREE/deploy/jvm/collector.options -jar $TREE/collector/target/guestbench-collector.jar report --journal-dir $demo_dir/journal --by experiment --reference demo-quiet --format md" ]]
+expect "demo: the report command line"
+[[ $(grep -E '^(agent|report) ' "$FAKE_LOG") == "agent demo-quiet: experiment=demo-quiet load=0"$'\n'"agent demo-busy: experiment=demo-busy load=$LOADS"$'\n'"report load=0" ]]
+expect "demo: $LOADS busy loops run during demo-busy only, stopped before the report"
+for id in demo-quiet demo-busy; do
+  [[ -z $(diff <(grep -v 'experiment:' "$demo_plan") <(grep -v 'experiment:' "$FAKE_MARK-$id.yaml")) ]] &&
+    [[ $(grep -c "^    experiment: $id\$" "$FAKE_MARK-$id.yaml") == 1 && $(grep -c 'experiment:' "$FAKE_MARK-$id.yaml") == 1 ]]
+  expect "demo: $id.yaml is deploy/demo/agent.yaml with experiment: $id"
+done
 [[ -z $(leftovers) && -z $(ls -A "$TMPDIR") ]]
 expect "demo: no processes left, temp dir removed"
 
 nocurl=$WORK/nocurl
 mkdir -p "$nocurl"
-for c in bash env dirname readlink mktemp find touch sleep grep sed tail rm timeout cat; do
+for c in bash env dirname readlink mktemp find touch sleep grep sed tail rm timeout cat nproc; do
   ln -s "$(command -v "$c")" "$nocurl/$c"
 done
 run env PATH="$nocurl" "$GB" demo --duration 20
-((RC == 0)) && [[ $OUT == *"guestbench_ series exposed: 3"* && -z $(leftovers) ]]
+((RC == 0)) && [[ $OUT == *"guestbench_ series exposed: 5"* && $OUT == *"46% slower (fake)"* && -z $(leftovers) ]]
 expect "demo without curl reads /metrics through /dev/tcp"
 
 run env FAKE_COLLECTOR=die "$GB" demo
@@ -209,15 +232,28 @@ run env FAKE_COLLECTOR=die "$GB" demo
 expect "demo: collector dies before listening → exit 1, error line and its log"
 
 run env FAKE_AGENT=fail "$GB" demo
-((RC == 1)) && [[ $ERR == *"no route to collector"*"guestbench: the agent failed (status 3)"* && -z $(leftovers) ]]
-expect "demo: agent fails → exit 1, collector stopped"
+((RC == 1)) && [[ $ERR == *"no route to collector"*"guestbench: the agent demo-quiet failed (status 3)"* && -z $(leftovers) ]] &&
+  [[ $(grep -c '^agent ' "$FAKE_LOG") == 1 && $ERR != *"run 2 of 2"* ]]
+expect "demo: the quiet agent fails → exit 1, no second run, collector stopped"
+
+run env FAKE_AGENT=busy-fail "$GB" demo
+((RC == 1)) && [[ $ERR == *"no route to collector"*"guestbench: the agent demo-busy failed (status 3)"* ]] &&
+  grep -qx "agent demo-busy: experiment=demo-busy load=$LOADS" "$FAKE_LOG" && [[ -z $(leftovers) && -z $(ls -A "$TMPDIR") ]]
+expect "demo: the busy agent fails → exit 1, busy loops and collector stopped"
 
 SECONDS=0
 run env FAKE_AGENT=hang "$GB" demo --duration 3
 took=$SECONDS
-((RC == 1 && took <= 8)) && [[ $ERR == *"did not finish within --duration 3s (was waiting for the agent)"* ]] &&
+((RC == 1 && took <= 8)) && [[ $ERR == *"did not finish within --duration 3s (was waiting for the agent demo-quiet)"* ]] &&
   [[ -z $(leftovers) && -z $(ls -A "$TMPDIR") ]]
 expect "demo: --duration 3 with a hanging agent → exit 1 in time (${took}s), all stopped"
+
+SECONDS=0
+run env FAKE_AGENT=busy-hang "$GB" demo --duration 3
+took=$SECONDS
+((RC == 1 && took <= 8)) && [[ $ERR == *"did not finish within --duration 3s (was waiting for the agent demo-busy)"* ]] &&
+  grep -qx "agent demo-busy: experiment=demo-busy load=$LOADS" "$FAKE_LOG" && [[ -z $(leftovers) && -z $(ls -A "$TMPDIR") ]]
+expect "demo: --duration 3 with the busy agent hanging → exit 1 in time (${took}s), busy loops stopped"
 
 run env FAKE_COLLECTOR=silent "$GB" demo --duration 2
 ((RC == 1)) && [[ $ERR == *"--duration 2s (was waiting for the collector to listen)"*"| fake collector: args"* ]] &&
@@ -225,12 +261,36 @@ run env FAKE_COLLECTOR=silent "$GB" demo --duration 2
 expect "demo: collector never listening → exit 1 at the deadline, log shown"
 
 run env FAKE_COLLECTOR=nometrics "$GB" demo --duration 3
-((RC == 1)) && [[ $ERR == *"waiting for guestbench_cpu_compute_ops_per_second"* && -z $(leftovers) ]]
+((RC == 1)) && [[ $ERR == *"waiting for guestbench_cpu_compute_ops_per_second of demo-quiet on /metrics"* && -z $(leftovers) ]]
 expect "demo: no ops series on /metrics → exit 1 naming the series"
+
+run env FAKE_COLLECTOR=nobusy "$GB" demo --duration 3
+((RC == 1)) && [[ $ERR == *"waiting for guestbench_cpu_compute_ops_per_second of demo-busy on /metrics"* && -z $(leftovers) ]]
+expect "demo: only the quiet run's series on /metrics → exit 1 naming the busy one"
+
+run env FAKE_COLLECTOR=badreport "$GB" demo
+((RC == 1)) && [[ $ERR == *"fake journal trouble"*"guestbench: collector report failed (status 1)"* && $OUT != *"Compared: "* ]] &&
+  [[ -z $(leftovers) && -z $(ls -A "$TMPDIR") ]]
+expect "demo: the report fails → exit 1 with its error, no answer printed, all stopped"
 
 run env FAKE_COLLECTOR=badstop "$GB" demo
 ((RC == 1)) && [[ $ERR == *"did not stop cleanly on SIGTERM (status 5)"*"| fake collector: stopped"* && -z $(leftovers) ]]
 expect "demo: collector exits non-zero on SIGTERM → exit 1, its log shown"
+
+: >"$FAKE_LOG"
+env FAKE_AGENT=busy-hang "$GB" demo --duration 20 >"$WORK/out" 2>"$WORK/err" &
+demo_pid=$!
+for _ in $(seq 100); do grep -q '^agent demo-busy' "$FAKE_LOG" && break; sleep 0.1; done
+loads_before=$(pgrep -fc "^guestbench-demo-load .*$WORK")
+kill -KILL "$demo_pid"
+wait "$demo_pid" 2>/dev/null # "Killed"
+for _ in $(seq 30); do pgrep -f "^guestbench-demo-load .*$WORK" >/dev/null || break; sleep 0.1; done
+loads_after=$(pgrep -fc "^guestbench-demo-load .*$WORK")
+for pid in $(leftovers); do kill -TERM "$pid"; done # the collector and the agent: only a trap stops them
+for _ in $(seq 30); do [[ -z $(leftovers) ]] && break; sleep 0.1; done
+((loads_before == LOADS && loads_after == 0))
+expect "demo killed with SIGKILL: its $loads_before busy loops end by themselves (left: $loads_after)"
+rm -rf "${TMPDIR:?}"/*
 
 : >"$FAKE_LOG"
 "$GB" demo --keep --duration 20 >"$WORK/out" 2>"$WORK/err" &
@@ -255,10 +315,15 @@ ctrl_c "keeps running" "$GB" demo --keep
 ((RC == 0)) && [[ $ERR == *"keeps running"*"collector stopped"* && -z $(leftovers) ]]
 expect "demo --keep: Ctrl-C stops the collector cleanly, exit 0"
 
-ctrl_c "running the demo plan" env FAKE_AGENT=hang "$GB" demo
+ctrl_c "run 1 of 2" env FAKE_AGENT=hang "$GB" demo
 ((RC == 130)) && [[ $ERR == *"guestbench: interrupted; stopping the demo" && -z $(leftovers) ]] &&
   [[ -z $(ls -A "$TMPDIR") ]]
-expect "demo: Ctrl-C while the agent runs stops both, exit 130"
+expect "demo: Ctrl-C while the quiet agent runs stops both, exit 130"
+
+ctrl_c "run 2 of 2" env FAKE_AGENT=busy-hang "$GB" demo
+((RC == 130)) && [[ $ERR == *"guestbench: interrupted; stopping the demo" && -z $(leftovers) ]] &&
+  grep -qx "agent demo-busy: experiment=demo-busy load=$LOADS" "$FAKE_LOG" && [[ -z $(ls -A "$TMPDIR") ]]
+expect "demo: Ctrl-C while the busy agent runs stops it, the busy loops and the collector, exit 130"
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
