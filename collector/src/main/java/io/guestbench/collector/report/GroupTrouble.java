@@ -28,7 +28,7 @@ public record GroupTrouble(
     long tailExcursions,
     java.util.Map<String, Integer> riskyFacts) {
   public GroupTrouble {
-    riskyFacts = java.util.Map.copyOf(riskyFacts);
+    riskyFacts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(riskyFacts));
   }
 
   /** Errors and timeouts per agent-hour; NaN when no time was covered. */

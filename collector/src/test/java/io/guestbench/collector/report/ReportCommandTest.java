@@ -71,6 +71,16 @@ class ReportCommandTest {
         .isEqualTo("{\"no_sriov\":2,\"old_kernel\":2,\"xen_clocksource\":2}");
     assertThat(trouble.get(0).path("risky_facts_agents").toString()).isEqualTo("{}");
     assertThat(json.path("runs").asLong()).isEqualTo(4 * 12 + 6);
+    JsonNode cost = json.path("cost");
+    assertThat(cost.path("groups").get(0).path("dollars_per_hour").asDouble()).isEqualTo(0.067);
+    assertThat(cost.path("groups").get(0).path("words").asText())
+        .contains("m3.medium", "us-east-1", "2017-11");
+    JsonNode perDollar = cost.path("work_per_dollar").get(0);
+    assertThat(perDollar.path("metric").asText())
+        .isEqualTo("guestbench_cpu_compute_ops_per_second");
+    assertThat(perDollar.path("groups").get(1).path("vs_reference").path("estimate").asDouble())
+        .as("same price, so work per dollar has the speed ratio")
+        .isEqualTo(pv.path("ratio").path("estimate").asDouble());
   }
 
   @Test
