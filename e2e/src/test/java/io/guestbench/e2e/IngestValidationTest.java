@@ -149,10 +149,15 @@ class IngestValidationTest {
             .putDroppedResultsByReason("spool_age_cap", 3)
             .putDroppedResultsByReason("Not A Reason", 1)
             .build());
+    // The gauges are set one after another on the stream's thread: wait for the last one.
     Poll.until(
         "the heartbeat's gauges",
         10,
-        () -> collector.sample("guestbench_agent_produced_results{agent_id=\"hb\"") == 12);
+        () -> {
+          String page = collector.scrape();
+          return page.contains("reason=\"other\",virt_type=\"unknown\"} 1.0")
+              && page.contains("reason=\"spool_age_cap\",virt_type=\"unknown\"} 3.0");
+        });
     assertThat(collector.sample("guestbench_agent_recovered_results{agent_id=\"hb\"")).isEqualTo(3);
     assertThat(collector.sample("guestbench_agent_acknowledged_results{agent_id=\"hb\""))
         .isEqualTo(9);

@@ -91,7 +91,10 @@ class NetHostsIT extends RealProcessTest {
     assertThat(System.nanoTime() - killed).isLessThan(TimeUnit.SECONDS.toNanos(10));
     assertThat(test.exitValue()).isEqualTo(1);
     assertThat(runner.err("stream").strip().lines()).hasSize(1);
-    assertThat(runner.err("stream")).startsWith("net stream: ").contains("during the test");
+    // A client slow to start on a busy machine may still be in its handshake when the peer dies.
+    assertThat(runner.err("stream"))
+        .startsWith("net stream: ")
+        .containsAnyOf("during the test", "closed the connection");
   }
 
   @Test

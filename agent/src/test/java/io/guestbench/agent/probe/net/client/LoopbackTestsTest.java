@@ -43,8 +43,15 @@ class LoopbackTestsTest {
     // 100 ms intervals: five in a 500 ms window, more when a loaded machine stretches the window
     // (the peer's ends when our stop reaches it, after ours).
     int most = (int) (f.windowNanos() / (100 * Loopback.MS)) + 2;
-    assertThat(f.sentIntervals()).hasSizeBetween(3, most).allMatch(b -> b > 0);
-    assertThat(f.receivedIntervals()).hasSizeBetween(3, most).allMatch(b -> b > 0);
+    // A sender descheduled for a whole 100 ms interval on a busy machine leaves one empty.
+    assertThat(f.sentIntervals())
+        .hasSizeBetween(3, most)
+        .filteredOn(b -> b > 0)
+        .hasSizeGreaterThan(2);
+    assertThat(f.receivedIntervals())
+        .hasSizeBetween(3, most)
+        .filteredOn(b -> b > 0)
+        .hasSizeGreaterThan(2);
     assertThat(f.retransmits()).isGreaterThanOrEqualTo(0); // TCP_INFO through epoll
     assertThat(f.windowNanos()).isBetween(450 * Loopback.MS, 2000 * Loopback.MS);
     assertThat(progress).containsExactly("measuring for 500 ms");
