@@ -86,11 +86,18 @@ class ScheduledCommandsTest {
     schedulerThread.advance(Duration.ofSeconds(35)); // six slots, one pair each
 
     Eventually.await(
-        "six commands delivered",
+        "six tests and six holds delivered",
         Duration.ofSeconds(10),
-        () -> received.values().stream().mapToInt(List::size).sum() == 6);
+        () -> received.values().stream().mapToInt(List::size).sum() == 12);
     scheduler.stop(Duration.ZERO);
     assertThat(received).containsOnlyKeys("a", "b", "c");
+    Map<String, List<Command>> holds = new java.util.HashMap<>();
+    received.forEach(
+        (agent, commands) -> {
+          holds.put(agent, commands.stream().filter(Command::hasHold).toList());
+          commands.removeIf(Command::hasHold);
+        });
+    assertThat(holds.values()).allSatisfy(h -> assertThat(h).hasSize(2));
     Set<String> pairs = new HashSet<>();
     received.forEach(
         (client, commands) ->
@@ -113,6 +120,7 @@ class ScheduledCommandsTest {
               assertThat(c.getRunProbe().getParamsMap()).containsEntry("duration", "2s");
             });
     assertThat(meters.get("guestbench.collector.schedule.commands").counter().count()).isEqualTo(6);
+    assertThat(meters.get("guestbench.collector.schedule.holds").counter().count()).isEqualTo(6);
   }
 
   private void agent(String id, String experiment, String peer) {
