@@ -74,8 +74,13 @@ final class RecordCodec {
 
   static AgentDescription agent(JournalRecord r) {
     JournalAgent a = r.getAgent();
+    // An agent record's time is when its stream's Hello was accepted (see AgentRecord).
     return new AgentDescription(
-        a.getAgentVersion(), a.getDetectedVirtType(), a.getFactsMap(), a.getLabelsMap());
+        a.getAgentVersion(),
+        a.getDetectedVirtType(),
+        a.getFactsMap(),
+        a.getLabelsMap(),
+        r.getStoredTimeUnixNano());
   }
 
   /** Fields 1-4 only; the writer emits fields in number order, so they come first. */

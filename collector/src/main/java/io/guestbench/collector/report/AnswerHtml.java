@@ -147,7 +147,7 @@ public final class AnswerHtml {
         "<table id=\"trouble\"><tr><th>group</th><th>agents</th><th>runs</th><th>errors</th>"
             + "<th>timeouts</th><th>failures per agent-hour</th><th>median steal</th>"
             + "<th>runs over steal cap</th><th>tail excursions</th>"
-            + "<th>agents with risky facts</th></tr>\n");
+            + "<th>reconnects (recycling included)</th><th>agents with risky facts</th></tr>\n");
     for (GroupTrouble t : trouble) {
       out.append("<tr data-group=\"")
           .append(esc(t.group()))
@@ -159,7 +159,8 @@ public final class AnswerHtml {
       out.append("</td><td class=\"n\">").append(AnswerMarkdown.number(t.medianSteal()));
       out.append("</td>");
       cells(out, t.stealyRuns(), t.tailExcursions());
-      out.append("<td>").append(esc(AnswerMarkdown.risky(t))).append("</td></tr>\n");
+      out.append("<td class=\"n\">").append(t.reconnects() < 0 ? "—" : t.reconnects());
+      out.append("</td><td>").append(esc(AnswerMarkdown.risky(t))).append("</td></tr>\n");
     }
     out.append("</table>\n");
   }

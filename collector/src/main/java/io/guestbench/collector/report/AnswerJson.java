@@ -181,6 +181,12 @@ public final class AnswerJson {
     number(n, "median_steal", t.medianSteal());
     n.put("runs_over_steal_cap", t.stealyRuns());
     n.put("tail_excursions", t.tailExcursions());
+    if (t.reconnects() >= 0) {
+      n.put("reconnects", t.reconnects());
+    } else {
+      n.putNull("reconnects");
+    }
+    number(n, "reconnects_per_agent_hour", t.reconnectsPerAgentHour());
     ObjectNode risky = n.putObject("risky_facts_agents");
     t.riskyFacts().forEach(risky::put);
     return n;

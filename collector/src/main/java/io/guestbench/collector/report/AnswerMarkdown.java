@@ -113,12 +113,12 @@ public final class AnswerMarkdown {
     }
     out.append(
         "| group | agents | runs | errors | timeouts | failures per agent-hour | median steal |"
-            + " runs over steal cap | tail excursions (p99 > %s× p50) | agents with risky facts |\n"
-                .formatted(number(TroubleCounter.TAIL_FACTOR)));
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            + " runs over steal cap | tail excursions (p99 > %s× p50) | reconnects¹ |"
+            + " agents with risky facts |\n".formatted(number(TroubleCounter.TAIL_FACTOR)));
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (GroupTrouble t : trouble) {
       out.append(
-          "| %s | %d | %d | %d | %d | %s | %s | %d | %d | %s |\n"
+          "| %s | %d | %d | %d | %d | %s | %s | %d | %d | %s | %s |\n"
               .formatted(
                   cell(t.group()),
                   t.agents(),
@@ -129,9 +129,12 @@ public final class AnswerMarkdown {
                   number(t.medianSteal()),
                   t.stealyRuns(),
                   t.tailExcursions(),
+                  t.reconnects() < 0 ? "—" : Long.toString(t.reconnects()),
                   risky(t)));
     }
-    out.append('\n');
+    out.append(
+        "\n¹ streams opened after each agent's first, planned recycling"
+            + " (collector.max_stream_lifetime) included; compare groups with each other.\n\n");
   }
 
   /** For example {@code xen_clocksource 2, no_sriov 2}, or a dash. */

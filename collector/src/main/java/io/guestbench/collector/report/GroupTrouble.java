@@ -13,6 +13,9 @@ package io.guestbench.collector.report;
  * @param stealyRuns runs with more steal than the comparison accepts
  * @param tailExcursions distributions whose 99th percentile was over {@link
  *     TroubleCounter#TAIL_FACTOR} times their median
+ * @param reconnects streams each agent opened after its first, summed: reconnections after errors
+ *     and outages, and also the planned stream recycling ({@code collector.max_stream_lifetime}),
+ *     which both groups share; -1 when the source cannot tell
  * @param riskyFacts agents with each risky host fact ({@link RiskyFacts}), by fact; absent where
  *     the source has no facts
  */
@@ -26,9 +29,15 @@ public record GroupTrouble(
     double medianSteal,
     long stealyRuns,
     long tailExcursions,
+    long reconnects,
     java.util.Map<String, Integer> riskyFacts) {
   public GroupTrouble {
     riskyFacts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(riskyFacts));
+  }
+
+  /** Reconnects per agent-hour; NaN when no time was covered or the source cannot tell. */
+  public double reconnectsPerAgentHour() {
+    return agentHours > 0 && reconnects >= 0 ? reconnects / agentHours : Double.NaN;
   }
 
   /** Errors and timeouts per agent-hour; NaN when no time was covered. */

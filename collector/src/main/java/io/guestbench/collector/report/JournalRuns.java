@@ -51,7 +51,13 @@ public final class JournalRuns {
             unknown++;
             continue;
           }
-          runs.add(new RunRecord(run(batch, labels, r), config.get(), r.getStatus(), values.of(r)));
+          runs.add(
+              new RunRecord(
+                  run(batch, labels, r),
+                  config.get(),
+                  r.getStatus(),
+                  values.of(r),
+                  batch.agent().connectedUnixNano()));
         }
       }
       return new Read(runs, unknown, reader.corrupt());

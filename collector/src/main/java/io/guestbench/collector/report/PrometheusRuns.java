@@ -139,7 +139,8 @@ public final class PrometheusRuns {
         (group, c) -> {
           int n = agents.get(group).size();
           out.add(
-              new GroupTrouble(group, n, c[0], c[1], c[2], n * hours, Double.NaN, 0, 0, Map.of()));
+              new GroupTrouble(
+                  group, n, c[0], c[1], c[2], n * hours, Double.NaN, 0, 0, -1, Map.of()));
         });
     return out;
   }

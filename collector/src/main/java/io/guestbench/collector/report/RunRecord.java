@@ -13,9 +13,20 @@ import java.util.Objects;
  * @param config the probe configuration, for example {@code cpu.compute kernel=int}
  * @param status how the run ended
  * @param values what an ok run measured; empty otherwise
+ * @param streamUnixNano when the agent's stream that delivered the run was accepted, which tells
+ *     the agent's streams apart; 0 when the source does not know
  */
 public record RunRecord(
-    Run run, String config, RunStatus status, List<ComparableValues.Value> values) {
+    Run run,
+    String config,
+    RunStatus status,
+    List<ComparableValues.Value> values,
+    long streamUnixNano) {
+  /** A run whose stream is not known. */
+  public RunRecord(Run run, String config, RunStatus status, List<ComparableValues.Value> values) {
+    this(run, config, status, values, 0);
+  }
+
   public RunRecord {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(config, "config");

@@ -41,9 +41,15 @@ public final class TroubleCounter {
     long tails = 0;
     List<Double> steals = new ArrayList<>();
     Map<String, Map<String, String>> facts = new HashMap<>();
+    Map<String, java.util.Set<Long>> streams = new HashMap<>();
     for (RunRecord r : runs) {
       Run run = r.run();
       facts.put(run.agentId(), run.labels());
+      if (r.streamUnixNano() != 0) {
+        streams
+            .computeIfAbsent(run.agentId(), a -> new java.util.HashSet<>())
+            .add(r.streamUnixNano());
+      }
       spans.merge(
           run.agentId(),
           new Instant[] {run.start(), run.start()},
@@ -70,6 +76,7 @@ public final class TroubleCounter {
         median(steals),
         stealy,
         tails,
+        streams.isEmpty() ? -1 : streams.values().stream().mapToLong(set -> set.size() - 1L).sum(),
         risky(facts.values()));
   }
 

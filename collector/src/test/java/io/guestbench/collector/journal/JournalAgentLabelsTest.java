@@ -109,7 +109,10 @@ class JournalAgentLabelsTest {
     List<StoredBatch> read = JournalFixture.read(dir);
     assertThat(read).hasSize(4);
     StoredBatch first = read.getFirst();
+    assertThat(first.agent().connectedUnixNano()).as("when the Hello was accepted").isPositive();
     assertThat(first.agent())
+        .usingRecursiveComparison()
+        .ignoringFields("connectedUnixNano")
         .isEqualTo(
             new AgentDescription(
                 "0.9.1",

@@ -70,6 +70,10 @@ class ReportCommandTest {
     assertThat(trouble.get(1).path("risky_facts_agents").toString())
         .isEqualTo("{\"no_sriov\":2,\"old_kernel\":2,\"xen_clocksource\":2}");
     assertThat(trouble.get(0).path("risky_facts_agents").toString()).isEqualTo("{}");
+    assertThat(trouble.get(0).path("reconnects").asLong()).isZero();
+    assertThat(trouble.get(1).path("reconnects").asLong())
+        .as("each pv agent reconnected")
+        .isEqualTo(2);
     assertThat(json.path("runs").asLong()).isEqualTo(4 * 12 + 6);
     JsonNode cost = json.path("cost");
     assertThat(cost.path("groups").get(0).path("dollars_per_hour").asDouble()).isEqualTo(0.067);
