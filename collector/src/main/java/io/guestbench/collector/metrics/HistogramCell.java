@@ -6,8 +6,6 @@ import io.prometheus.metrics.model.snapshots.Exemplars;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * One histogram series, cumulative over every run added to it, kept as bucket counts so a scrape
@@ -33,18 +31,31 @@ final class HistogramCell implements Cell {
   }
 
   /** Adds one run; {@code d} has passed the checks, so min, max and count match the histogram. */
-  synchronized void add(Histogram histogram, Distribution d) {
-    for (HistogramIterationValue v : histogram.recordedValues()) {
-      long lowest = histogram.lowestEquivalentValue(v.getValueIteratedTo());
-      long recorded = Math.clamp(lowest, d.getMin(), d.getMax());
-      long count = v.getCountAtValueIteratedTo();
+  synchronized void add(HdrCounts histogram, Distribution d) {
+    // Values ascend, so each lands at or after the previous one's classic and native bucket.
+    int classicIndex = 0;
+    int nativeIndex = Integer.MIN_VALUE;
+    long nativeCount = 0;
+    for (int i = 0; i < histogram.size(); i++) {
+      long recorded = Math.clamp(histogram.value(i), d.getMin(), d.getMax());
+      long count = histogram.count(i);
       double value = spec.toBaseUnit(recorded);
-      classic[spec.classicIndex(value)] += count;
+      classicIndex = spec.classicIndexFrom(classicIndex, value);
+      classic[classicIndex] += count;
       if (recorded == 0) {
         zeroCount += count;
-      } else {
-        positive.add(NativeBuckets.index(value), count);
+        continue;
       }
+      int index = NativeBuckets.index(value);
+      if (index != nativeIndex && nativeCount > 0) {
+        positive.add(nativeIndex, nativeCount);
+        nativeCount = 0;
+      }
+      nativeIndex = index;
+      nativeCount += count;
+    }
+    if (nativeCount > 0) {
+      positive.add(nativeIndex, nativeCount);
     }
     // Saturates instead of wrapping; a long of nanoseconds is 292 years of summed iterations.
     sum = d.getSum() > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + d.getSum();

@@ -20,9 +20,15 @@ final class ResultChecker {
   static final int MAX_PARAMS = 16;
 
   private final Catalogue catalogue;
+  private final ThreadLocal<HdrDecoder> decoders;
 
   ResultChecker(Catalogue catalogue) {
+    this(catalogue, ThreadLocal.withInitial(HdrDecoder::new));
+  }
+
+  ResultChecker(Catalogue catalogue, ThreadLocal<HdrDecoder> decoders) {
     this.catalogue = catalogue;
+    this.decoders = decoders;
   }
 
   List<Problem> check(ProbeResult r) {
@@ -36,7 +42,7 @@ final class ResultChecker {
     }
     checkRun(r, problems);
     checkParams(spec, r, problems);
-    ValueChecker.check(spec, r, problems);
+    ValueChecker.check(spec, r, problems, decoders.get());
     return problems.list();
   }
 

@@ -48,8 +48,10 @@ public final class ResultMetrics implements MultiCollector {
     this.clock = clock;
     this.catalogue = catalogue;
     this.families = catalogue.families();
-    this.checker = new ResultChecker(catalogue);
-    this.recorder = new ResultRecorder(catalogue);
+    // Each thread that checks or records keeps one decoder with its buffers: no garbage per result.
+    ThreadLocal<HdrDecoder> decoders = ThreadLocal.withInitial(HdrDecoder::new);
+    this.checker = new ResultChecker(catalogue, decoders);
+    this.recorder = new ResultRecorder(catalogue, decoders);
     this.budget = new SeriesBudget(limits.perAgent(), limits.global());
     registry.register(this);
   }

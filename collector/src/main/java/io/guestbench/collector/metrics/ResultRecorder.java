@@ -5,7 +5,6 @@ import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * Turns one checked result into updates of its agent's series. Everything the updates need is
@@ -21,9 +20,11 @@ final class ResultRecorder {
           RunStatus.RUN_STATUS_SKIPPED);
 
   private final Catalogue catalogue;
+  private final ThreadLocal<HdrDecoder> decoders;
 
-  ResultRecorder(Catalogue catalogue) {
+  ResultRecorder(Catalogue catalogue, ThreadLocal<HdrDecoder> decoders) {
     this.catalogue = catalogue;
+    this.decoders = decoders;
   }
 
   void record(AgentSeries series, AgentLabels agent, ProbeResult r) {
@@ -34,12 +35,13 @@ final class ResultRecorder {
     List<String> values = ok ? valueLabels(agent, spec, r) : List.of();
     List<GaugeSpec> gauges = new ArrayList<>();
     List<HistogramSpec> histograms = new ArrayList<>();
-    List<Histogram> decoded = new ArrayList<>();
+    List<HdrCounts> decoded = new ArrayList<>();
     if (ok) {
       r.getScalarsList().forEach(s -> gauges.add(require(spec.gauge(s.getName()), s.getName())));
+      HdrDecoder decoder = decoders.get();
       for (Distribution d : r.getDistributionsList()) {
         histograms.add(require(spec.histogram(d.getName()), d.getName()));
-        decoded.add(decode(d));
+        decoded.add(decode(decoder, d, decoded.size()));
       }
     }
 
@@ -74,9 +76,9 @@ final class ResultRecorder {
     return List.copyOf(values);
   }
 
-  private static Histogram decode(Distribution d) {
+  private static HdrCounts decode(HdrDecoder decoder, Distribution d, int slot) {
     try {
-      return HdrDecoder.decode(d.getHdrHistogram());
+      return decoder.decode(d.getHdrHistogram(), slot);
     } catch (HdrDecoder.FormatException e) {
       throw new IllegalArgumentException(uncheckedResult(d.getName() + ": " + e.getMessage()));
     }

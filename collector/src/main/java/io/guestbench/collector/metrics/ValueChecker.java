@@ -15,7 +15,7 @@ import java.util.Set;
 final class ValueChecker {
   private ValueChecker() {}
 
-  static void check(ProbeSpec spec, ProbeResult r, Problems problems) {
+  static void check(ProbeSpec spec, ProbeResult r, Problems problems, HdrDecoder decoder) {
     Set<String> seen = new HashSet<>();
     for (Scalar s : r.getScalarsList()) {
       if (spec.gauge(s.getName()) == null) {
@@ -36,7 +36,7 @@ final class ValueChecker {
         problems.add(DUPLICATE_VALUE, "distributions." + d.getName() + " appears twice");
       } else {
         // Only known names get here, once each: hostile repetition cannot multiply decodes.
-        DistributionChecker.check(d, problems);
+        DistributionChecker.check(d, problems, decoder);
       }
     }
   }
