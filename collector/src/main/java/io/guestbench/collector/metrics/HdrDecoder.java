@@ -51,6 +51,10 @@ final class HdrDecoder {
   private byte[] payload = new byte[4096];
   private final List<HdrCounts> slots = new ArrayList<>();
   private long libraryDecodes;
+  private HdrLayout lastLayout;
+  private int lastDigits = -1;
+  private long lastLowest;
+  private long lastHighest;
 
   /**
    * Decodes {@code bytes} into this decoder's counts number {@code slot}, which stay valid until
@@ -89,12 +93,7 @@ final class HdrDecoder {
     if (digits < 0 || digits > 5 || lowest < 1 || highest / 2 < lowest) {
       throw new FormatException("bad range or precision");
     }
-    long needed = countersNeeded(digits, lowest, highest);
-    if (needed > MAX_COUNTERS) {
-      throw new FormatException(
-          "range and precision need about " + needed + " counters (limit " + MAX_COUNTERS + ")");
-    }
-    HdrLayout layout = new HdrLayout(lowest, highest, digits);
+    HdrLayout layout = layout(digits, lowest, highest);
     counts.reset(layout);
     if (normalizingIndexOffset != 0
         || !layout.representable()
@@ -103,6 +102,23 @@ final class HdrDecoder {
       decodeWithLibrary(bytes, counts);
     }
     return counts;
+  }
+
+  /** The layout of that range and precision; agents send the same one again and again. */
+  private HdrLayout layout(int digits, long lowest, long highest) throws FormatException {
+    if (digits == lastDigits && lowest == lastLowest && highest == lastHighest) {
+      return lastLayout;
+    }
+    long needed = countersNeeded(digits, lowest, highest);
+    if (needed > MAX_COUNTERS) {
+      throw new FormatException(
+          "range and precision need about " + needed + " counters (limit " + MAX_COUNTERS + ")");
+    }
+    lastLayout = new HdrLayout(lowest, highest, digits);
+    lastDigits = digits;
+    lastLowest = lowest;
+    lastHighest = highest;
+    return lastLayout;
   }
 
   /**
@@ -139,23 +155,25 @@ final class HdrDecoder {
     boolean zeroRecorded = false;
     int pos = 0;
     while (pos < payloadLength) {
-      // A zig-zag LEB128 long of at most 9 bytes, the ninth taking all 8 bits.
-      long raw = 0;
-      int shift = 0;
-      while (true) {
-        if (pos >= payloadLength) {
-          return false;
+      // A zig-zag LEB128 long of at most 9 bytes, the ninth taking all 8 bits. Most counts and
+      // short runs of zeros take one byte.
+      long raw = payload[pos++];
+      if (raw < 0) {
+        raw &= 0x7f;
+        for (int shift = 7; ; shift += 7) {
+          if (pos >= payloadLength) {
+            return false;
+          }
+          int b = payload[pos++];
+          if (shift == 56) {
+            raw |= (long) (b & 0xff) << 56;
+            break;
+          }
+          raw |= (long) (b & 0x7f) << shift;
+          if (b >= 0) {
+            break;
+          }
         }
-        int b = payload[pos++];
-        if (shift == 56) {
-          raw |= (long) (b & 0xff) << 56;
-          break;
-        }
-        raw |= (long) (b & 0x7f) << shift;
-        if ((b & 0x80) == 0) {
-          break;
-        }
-        shift += 7;
       }
       long count = (raw >>> 1) ^ -(raw & 1);
       if (count < 0) {
