@@ -4,13 +4,22 @@ import static io.guestbench.collector.metrics.Problem.Reason.BAD_HISTOGRAM;
 import static io.guestbench.collector.metrics.Problem.Reason.NEGATIVE_VALUE;
 
 import io.guestbench.proto.v1.Distribution;
+import java.util.List;
 
 /** Checks that a distribution's exact figures and its histogram describe the same measurements. */
 final class DistributionChecker {
   private DistributionChecker() {}
 
-  /** Adds what is wrong with {@code d}, whose name the catalogue knows, to {@code problems}. */
-  static void check(Distribution d, Problems problems, HdrDecoder decoder) {
+  /**
+   * Adds what is wrong with {@code d}, whose name the catalogue knows, to {@code problems}; when
+   * nothing is, and {@code deltas} is not null, adds what {@code d} would add to its series.
+   */
+  static void check(
+      Distribution d,
+      HistogramSpec spec,
+      Problems problems,
+      HdrDecoder decoder,
+      List<HistogramDelta> deltas) {
     String where = "distributions." + d.getName();
     if (d.getMin() < 0 || d.getSum() < 0) {
       problems.add(
@@ -32,6 +41,8 @@ final class DistributionChecker {
     String mismatch = mismatch(d, histogram);
     if (mismatch != null) {
       problems.add(BAD_HISTOGRAM, where + ": " + mismatch);
+    } else if (deltas != null) {
+      deltas.add(HistogramDelta.of(spec, histogram, d));
     }
   }
 

@@ -31,43 +31,18 @@ final class HistogramCell implements Cell {
   }
 
   /** Adds one run; {@code d} has passed the checks, so min, max and count match the histogram. */
-  synchronized void add(HdrCounts histogram, Distribution d) {
-    // Values ascend, so each lands at or after the previous one's classic and native bucket; a
-    // bucket is looked up (a division and a search) only when a value passes the last recorded
-    // integer of the current one, a few dozen times per histogram instead of once per value.
-    int classicIndex = 0;
-    long classicLast = -1;
-    int nativeIndex = 0;
-    long nativeLast = 0; // recorded 0 goes to the zero bucket, never to a native one
-    long nativeCount = 0;
-    for (int i = 0; i < histogram.size(); i++) {
-      long recorded = Math.clamp(histogram.value(i), d.getMin(), d.getMax());
-      long count = histogram.count(i);
-      if (recorded > classicLast) {
-        classicIndex = spec.classicIndexFrom(classicIndex, spec.toBaseUnit(recorded));
-        classicLast = spec.lastRecordedAtOrBelow(spec.classicUpperBound(classicIndex), recorded);
-      }
-      classic[classicIndex] += count;
-      if (recorded == 0) {
-        zeroCount += count;
-        continue;
-      }
-      if (recorded > nativeLast) {
-        if (nativeCount > 0) {
-          positive.add(nativeIndex, nativeCount);
-          nativeCount = 0;
-        }
-        nativeIndex = NativeBuckets.index(spec.toBaseUnit(recorded));
-        nativeLast =
-            spec.lastRecordedAtOrBelow(NativeBuckets.exactUpperBound(nativeIndex), recorded);
-      }
-      nativeCount += count;
-    }
-    if (nativeCount > 0) {
-      positive.add(nativeIndex, nativeCount);
-    }
+  void add(HdrCounts histogram, Distribution d) {
+    add(HistogramDelta.of(spec, histogram, d));
+  }
+
+  /** Adds one run, bucketed by {@link HistogramDelta#of} against this cell's spec. */
+  synchronized void add(HistogramDelta delta) {
+    delta.addClassic(classic);
+    delta.addNative(positive);
+    zeroCount += delta.zeroCount();
+    long runSum = delta.sum();
     // Saturates instead of wrapping; a long of nanoseconds is 292 years of summed iterations.
-    sum = d.getSum() > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + d.getSum();
+    sum = runSum > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + runSum;
   }
 
   @Override

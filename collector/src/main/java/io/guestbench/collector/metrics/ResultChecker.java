@@ -32,6 +32,14 @@ final class ResultChecker {
   }
 
   List<Problem> check(ProbeResult r) {
+    return check(r, null);
+  }
+
+  /**
+   * What is wrong with {@code r}; when nothing is, and {@code deltas} is not null, it holds what
+   * each of the result's distributions adds to its series, in order.
+   */
+  List<Problem> check(ProbeResult r, List<HistogramDelta> deltas) {
     Problems problems = new Problems();
     ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
     if (spec == null) {
@@ -42,7 +50,7 @@ final class ResultChecker {
     }
     checkRun(r, problems);
     checkParams(spec, r, problems);
-    ValueChecker.check(spec, r, problems, decoders.get());
+    ValueChecker.check(spec, r, problems, decoders.get(), deltas);
     return problems.list();
   }
 

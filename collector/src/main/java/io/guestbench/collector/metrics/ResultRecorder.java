@@ -27,7 +27,11 @@ final class ResultRecorder {
     this.decoders = decoders;
   }
 
-  void record(AgentSeries series, AgentLabels agent, ProbeResult r) {
+  /**
+   * Records {@code r}; {@code deltas}, when not null, are its distributions as {@link
+   * ResultChecker} bucketed them for these series, in order, and nothing is decoded again.
+   */
+  void record(AgentSeries series, AgentLabels agent, ProbeResult r, List<HistogramDelta> deltas) {
     ProbeSpec spec = require(catalogue.find(r.getKind(), r.getName()), "the probe");
     String status = label(r.getStatus());
     // An unsuccessful run's values may be partial, and would skew the value families.
@@ -35,13 +39,21 @@ final class ResultRecorder {
     List<String> values = ok ? valueLabels(agent, spec, r) : List.of();
     List<GaugeSpec> gauges = new ArrayList<>();
     List<HistogramSpec> histograms = new ArrayList<>();
-    List<HdrCounts> decoded = new ArrayList<>();
+    List<HistogramDelta> added = new ArrayList<>();
     if (ok) {
       r.getScalarsList().forEach(s -> gauges.add(require(spec.gauge(s.getName()), s.getName())));
-      HdrDecoder decoder = decoders.get();
+      if (deltas != null && deltas.size() != r.getDistributionsCount()) {
+        throw new IllegalArgumentException(uncheckedResult("histograms checked for another"));
+      }
+      HdrDecoder decoder = deltas == null ? decoders.get() : null;
       for (Distribution d : r.getDistributionsList()) {
-        histograms.add(require(spec.histogram(d.getName()), d.getName()));
-        decoded.add(decode(decoder, d, decoded.size()));
+        HistogramSpec histogram = require(spec.histogram(d.getName()), d.getName());
+        histograms.add(histogram);
+        int i = added.size();
+        added.add(
+            deltas != null
+                ? deltas.get(i)
+                : HistogramDelta.of(histogram, decode(decoder, d, 0), d));
       }
     }
 
@@ -61,7 +73,7 @@ final class ResultRecorder {
       series.setGauge(gauge.family(), values, gauge.toBaseUnit(r.getScalars(i).getValue()));
     }
     for (int i = 0; i < histograms.size(); i++) {
-      series.histogram(histograms.get(i), values).add(decoded.get(i), r.getDistributions(i));
+      series.histogram(histograms.get(i), values).add(added.get(i));
     }
   }
 
