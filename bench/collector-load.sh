@@ -62,6 +62,24 @@ echo "collector JVM flags: deploy/jvm/collector.options${jfr:+, plus -XX:StartFl
   io.guestbench.e2e.load.LoadMain --grpc-port "$grpc" --http-port "$http" --pid "$collector" \
   --clock-ticks "$(getconf CLK_TCK)" "${args[@]}"
 printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# /metrics once the load has stopped (every agent's series still exposed): each format Prometheus
+# can negotiate, plain and gzip (Prometheus always asks for gzip), the best of three scrapes.
+text='text/plain;version=0.0.4'
+openmetrics='application/openmetrics-text;version=1.0.0'
+proto='application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited'
+lines=$(curl -s -H "Accept: $text" "http://127.0.0.1:$http/metrics" | grep -vc '^#')
+echo "/metrics after the load: $lines samples (lines) in the text format; best of 3 scrapes each:"
+for format in text openmetrics proto; do
+  for encoding in identity gzip; do
+    best=$(for _ in 1 2 3; do
+      curl -s -o /dev/null -H "Accept: ${!format}" -H "Accept-Encoding: $encoding" \
+        -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$http/metrics"
+    done | sort -n | head -1)
+    printf '  %-11s %-8s %6.0f ms %8.2f MiB\n' "$format" "$encoding" \
+      "$(echo "${best% *} * 1000" | bc -l)" "$(echo "${best#* } / 1048576" | bc -l)"
+  done
+done
 kill "$collector"; wait "$collector" || true
 if grep -qE 'ERROR|Exception' "$tmp/collector.log"; then
   echo "collector log had errors (first 30 lines of them):"

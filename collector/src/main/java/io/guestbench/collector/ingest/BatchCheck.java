@@ -1,11 +1,11 @@
 package io.guestbench.collector.ingest;
 
 import io.guestbench.collector.metrics.AgentLabels;
+import io.guestbench.collector.metrics.CheckedBatch;
 import io.guestbench.collector.metrics.Problem;
 import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.proto.v1.Batch;
 import io.guestbench.proto.v1.ProbeResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,16 +47,18 @@ final class BatchCheck {
     if (batch.getResultsCount() > maxResults) {
       return refuseAll(batch, "too_many_results", "more than " + maxResults + " results");
     }
-    List<ProbeResult> accepted = new ArrayList<>();
+    // Checked results keep their histograms bucketed, so recording them does not decode again.
+    CheckedBatch accepted = new CheckedBatch();
     Map<String, Integer> rejected = new TreeMap<>();
     String detail = "";
     for (ProbeResult result : batch.getResultsList()) {
-      List<Problem> problems = metrics.check(result);
+      ResultMetrics.Checked checked = metrics.checkToRecord(result);
+      List<Problem> problems = checked.problems();
       if (problems.isEmpty()) {
         problems = metrics.admit(agent, result).map(List::of).orElse(List.of());
       }
       if (problems.isEmpty()) {
-        accepted.add(result);
+        accepted.accept(checked);
       } else {
         rejected.merge(problems.getFirst().reason().label(), 1, Integer::sum);
         detail = detail.isEmpty() ? problems.getFirst().toString() : detail;

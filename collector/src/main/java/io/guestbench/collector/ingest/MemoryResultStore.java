@@ -38,7 +38,7 @@ public final class MemoryResultStore implements ResultStore {
           if (previous != null && seq <= previous) {
             return previous;
           }
-          results.forEach(r -> metrics.record(labels, r));
+          metrics.record(labels, results);
           fresh[0] = true;
           return seq;
         });

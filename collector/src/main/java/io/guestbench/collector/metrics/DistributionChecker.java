@@ -4,15 +4,22 @@ import static io.guestbench.collector.metrics.Problem.Reason.BAD_HISTOGRAM;
 import static io.guestbench.collector.metrics.Problem.Reason.NEGATIVE_VALUE;
 
 import io.guestbench.proto.v1.Distribution;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
+import java.util.List;
 
 /** Checks that a distribution's exact figures and its histogram describe the same measurements. */
 final class DistributionChecker {
   private DistributionChecker() {}
 
-  /** Adds what is wrong with {@code d}, whose name the catalogue knows, to {@code problems}. */
-  static void check(Distribution d, Problems problems) {
+  /**
+   * Adds what is wrong with {@code d}, whose name the catalogue knows, to {@code problems}; when
+   * nothing is, and {@code deltas} is not null, adds what {@code d} would add to its series.
+   */
+  static void check(
+      Distribution d,
+      HistogramSpec spec,
+      Problems problems,
+      HdrDecoder decoder,
+      List<HistogramDelta> deltas) {
     String where = "distributions." + d.getName();
     if (d.getMin() < 0 || d.getSum() < 0) {
       problems.add(
@@ -24,9 +31,9 @@ final class DistributionChecker {
       problems.add(BAD_HISTOGRAM, where + ": min " + d.getMin() + " above max " + d.getMax());
       return;
     }
-    Histogram histogram;
+    HdrCounts histogram;
     try {
-      histogram = HdrDecoder.decode(d.getHdrHistogram());
+      histogram = decoder.decode(d.getHdrHistogram(), 0);
     } catch (HdrDecoder.FormatException e) {
       problems.add(BAD_HISTOGRAM, where + ".hdr_histogram: " + e.getMessage());
       return;
@@ -34,26 +41,24 @@ final class DistributionChecker {
     String mismatch = mismatch(d, histogram);
     if (mismatch != null) {
       problems.add(BAD_HISTOGRAM, where + ": " + mismatch);
+    } else if (deltas != null) {
+      deltas.add(HistogramDelta.of(spec, histogram, d));
     }
   }
 
-  private static String mismatch(Distribution d, Histogram histogram) {
-    long held = 0;
-    try {
-      for (HistogramIterationValue v : histogram.recordedValues()) {
-        held = Math.addExact(held, v.getCountAtValueIteratedTo());
-      }
-    } catch (ArithmeticException e) {
+  private static String mismatch(Distribution d, HdrCounts histogram) {
+    if (histogram.overflow()) {
       return "the histogram's counts overflow";
     }
-    if (held != histogram.getTotalCount() || held != d.getCount()) {
+    long held = histogram.held();
+    if (held != histogram.totalCount() || held != d.getCount()) {
       return "count " + Long.toUnsignedString(d.getCount()) + " but the histogram holds " + held;
     }
     if (held == 0) {
       return d.getSum() == 0 ? null : "sum " + d.getSum() + " without measurements";
     }
-    if (!histogram.valuesAreEquivalent(d.getMin(), histogram.getMinValue())
-        || !histogram.valuesAreEquivalent(d.getMax(), histogram.getMaxValue())) {
+    if (!histogram.equivalent(d.getMin(), histogram.min())
+        || !histogram.equivalent(d.getMax(), histogram.max())) {
       return "min " + d.getMin() + " or max " + d.getMax() + " not where the histogram has them";
     }
     // sum within [count * min, count * max], without the multiplications that could overflow.

@@ -2,6 +2,8 @@ package io.guestbench.collector.metrics;
 
 import io.prometheus.metrics.model.registry.MetricType;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -155,6 +157,8 @@ final class Families {
 
   /** {@code names} followed by {@code more}. */
   static List<String> with(List<String> names, String... more) {
-    return Stream.concat(names.stream(), Stream.of(more)).toList();
+    String[] all = names.toArray(new String[names.size() + more.length]);
+    System.arraycopy(more, 0, all, names.size(), more.length);
+    return Collections.unmodifiableList(Arrays.asList(all));
   }
 }

@@ -2,14 +2,25 @@ package io.guestbench.collector.metrics;
 
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * Decodes a result's HdrHistogram bytes without trusting them. HdrHistogram sizes its arrays from
- * the range and precision the encoding declares, so those are read and bounded first: 64 KiB of
- * input must not make the collector allocate tens of megabytes.
+ * Decodes a result's HdrHistogram bytes without trusting them, into reused {@link HdrCounts}.
+ * HdrHistogram sizes its arrays from the range and precision the encoding declares, so those are
+ * read and bounded first: 64 KiB of input must not make the collector allocate tens of megabytes.
+ *
+ * <p>A well-formed encoding is read straight from its inflated counts (zig-zag LEB128 with runs of
+ * zeros), so no counts array of the declared range is ever built: a 1 h range at 3 digits is about
+ * 47,000 counters for a histogram of 1,000 values. Anything unusual (a shifted histogram, a counter
+ * past the range, a short payload, counts that overflow) goes to HdrHistogram's own decoder
+ * instead, so what is accepted and what is refused, and why, is the library's answer.
+ *
+ * <p>One instance per thread: it keeps its inflater and buffers.
  */
 final class HdrDecoder {
   /** The protocol's limit for one encoded histogram. */
@@ -18,6 +29,10 @@ final class HdrDecoder {
   /** Counters a declared range and precision may need: 8 MiB of longs, far above 3 digits. */
   static final long MAX_COUNTERS = 1L << 20;
 
+  /** Inflated payloads above this take the library's path rather than grow the buffer. */
+  private static final int MAX_PAYLOAD_BYTES = 1 << 20;
+
+  private static final int RETAINED_PAYLOAD_BYTES = 64 * 1024;
   private static final int V2_COMPRESSED_COOKIE = 0x1c849304;
   private static final int V2_COOKIE = 0x1c849303;
   private static final int COOKIE_WORD_SIZE_BITS = 0xf0;
@@ -30,49 +45,80 @@ final class HdrDecoder {
     }
   }
 
-  private HdrDecoder() {}
+  private final Inflater inflater = new Inflater();
+  private final byte[] input = new byte[MAX_ENCODED_BYTES];
+  private final byte[] header = new byte[HEADER_BYTES];
+  private byte[] payload = new byte[4096];
+  private final List<HdrCounts> slots = new ArrayList<>();
+  private long libraryDecodes;
+  private HdrLayout lastLayout;
+  private int lastDigits = -1;
+  private long lastLowest;
+  private long lastHighest;
 
-  static Histogram decode(ByteString bytes) throws FormatException {
-    if (bytes.size() > MAX_ENCODED_BYTES) {
-      throw new FormatException(bytes.size() + " bytes (limit " + MAX_ENCODED_BYTES + ")");
+  /**
+   * Decodes {@code bytes} into this decoder's counts number {@code slot}, which stay valid until
+   * that slot is used again.
+   */
+  HdrCounts decode(ByteString bytes, int slot) throws FormatException {
+    while (slots.size() <= slot) {
+      slots.add(new HdrCounts());
     }
-    byte[] array = bytes.toByteArray();
-    checkDeclaredSize(array);
-    try {
-      return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(array), 0);
-    } catch (DataFormatException | RuntimeException e) {
-      // HdrHistogram reports bad input as whatever its parse tripped over: IllegalArgument,
-      // ArrayIndexOutOfBounds, BufferUnderflow, NegativeArraySize and so on.
-      throw new FormatException("undecodable (" + e.getClass().getSimpleName() + ")");
+    HdrCounts counts = slots.get(slot);
+    int length = bytes.size();
+    if (length > MAX_ENCODED_BYTES) {
+      throw new FormatException(length + " bytes (limit " + MAX_ENCODED_BYTES + ")");
     }
-  }
-
-  private static void checkDeclaredSize(byte[] array) throws FormatException {
-    ByteBuffer outer = ByteBuffer.wrap(array);
-    if (array.length < 8 || cookieBase(outer.getInt()) != V2_COMPRESSED_COOKIE) {
+    bytes.copyTo(input, 0);
+    ByteBuffer outer = ByteBuffer.wrap(input, 0, length);
+    if (length < 8 || cookieBase(outer.getInt()) != V2_COMPRESSED_COOKIE) {
       throw new FormatException("not a compressed HdrHistogram V2 encoding");
     }
     int compressedLength = outer.getInt();
-    if (compressedLength < 0 || compressedLength > array.length - 8) {
+    if (compressedLength < 0 || compressedLength > length - 8) {
       throw new FormatException("truncated");
     }
-    ByteBuffer header = ByteBuffer.wrap(inflateHeader(array, compressedLength));
-    if (cookieBase(header.getInt()) != V2_COOKIE) {
+    inflater.reset();
+    inflater.setInput(input, 8, compressedLength);
+    inflate(header, HEADER_BYTES);
+    ByteBuffer h = ByteBuffer.wrap(header);
+    if (cookieBase(h.getInt()) != V2_COOKIE) {
       throw new FormatException("not a compressed HdrHistogram V2 encoding");
     }
-    header.getInt(); // payload length: bounded by the counters below
-    header.getInt(); // normalizing index offset
-    int digits = header.getInt();
-    long lowest = header.getLong();
-    long highest = header.getLong();
+    int payloadLength = h.getInt();
+    int normalizingIndexOffset = h.getInt();
+    int digits = h.getInt();
+    long lowest = h.getLong();
+    long highest = h.getLong();
     if (digits < 0 || digits > 5 || lowest < 1 || highest / 2 < lowest) {
       throw new FormatException("bad range or precision");
     }
-    long counters = countersNeeded(digits, lowest, highest);
-    if (counters > MAX_COUNTERS) {
-      throw new FormatException(
-          "range and precision need about " + counters + " counters (limit " + MAX_COUNTERS + ")");
+    HdrLayout layout = layout(digits, lowest, highest);
+    counts.reset(layout);
+    if (normalizingIndexOffset != 0
+        || !layout.representable()
+        || !read(payloadLength, layout, counts)) {
+      counts.reset(layout);
+      decodeWithLibrary(bytes, counts);
     }
+    return counts;
+  }
+
+  /** The layout of that range and precision; agents send the same one again and again. */
+  private HdrLayout layout(int digits, long lowest, long highest) throws FormatException {
+    if (digits == lastDigits && lowest == lastLowest && highest == lastHighest) {
+      return lastLayout;
+    }
+    long needed = countersNeeded(digits, lowest, highest);
+    if (needed > MAX_COUNTERS) {
+      throw new FormatException(
+          "range and precision need about " + needed + " counters (limit " + MAX_COUNTERS + ")");
+    }
+    lastLayout = new HdrLayout(lowest, highest, digits);
+    lastDigits = digits;
+    lastLowest = lowest;
+    lastHighest = highest;
+    return lastLayout;
   }
 
   /**
@@ -85,19 +131,116 @@ final class HdrDecoder {
     return (powersOfTwo + 2) * (subBuckets / 2);
   }
 
-  private static byte[] inflateHeader(byte[] array, int compressedLength) throws FormatException {
-    Inflater inflater = new Inflater();
+  /**
+   * Reads the payload's counters into {@code counts} as the library would fill its array; false,
+   * leaving {@code counts} partly filled, at the first thing the library might treat otherwise.
+   */
+  private boolean read(int payloadLength, HdrLayout layout, HdrCounts counts)
+      throws FormatException {
+    int length = layout.countsLength();
+    if (payloadLength < 0
+        || payloadLength > MAX_PAYLOAD_BYTES
+        || (long) payloadLength > 8L * length) {
+      return false;
+    }
+    if (payload.length < payloadLength || payload.length > RETAINED_PAYLOAD_BYTES) {
+      payload = new byte[Math.max(4096, payloadLength)];
+    }
+    if (inflate(payload, payloadLength) < payloadLength) {
+      return false;
+    }
+    long index = 0;
+    int lowestNonZero = -1;
+    int highest = -1;
+    boolean zeroRecorded = false;
+    int pos = 0;
+    while (pos < payloadLength) {
+      // A zig-zag LEB128 long of at most 9 bytes, the ninth taking all 8 bits. Most counts and
+      // short runs of zeros take one byte.
+      long raw = payload[pos++];
+      if (raw < 0) {
+        raw &= 0x7f;
+        for (int shift = 7; ; shift += 7) {
+          if (pos >= payloadLength) {
+            return false;
+          }
+          int b = payload[pos++];
+          if (shift == 56) {
+            raw |= (long) (b & 0xff) << 56;
+            break;
+          }
+          raw |= (long) (b & 0x7f) << shift;
+          if (b >= 0) {
+            break;
+          }
+        }
+      }
+      long count = (raw >>> 1) ^ -(raw & 1);
+      if (count < 0) {
+        if (count == Long.MIN_VALUE || -count > Integer.MAX_VALUE) {
+          return false;
+        }
+        index += -count;
+        continue;
+      }
+      if (index >= length) {
+        return false;
+      }
+      if (count > 0) {
+        int i = (int) index;
+        counts.add(layout.valueFromIndex(i), count);
+        zeroRecorded |= i == 0;
+        lowestNonZero = lowestNonZero < 0 && i != 0 ? i : lowestNonZero;
+        highest = i;
+      }
+      index++;
+    }
+    if (counts.overflow() || index > length) {
+      // The library sums past the long range silently, and looks at counters up to the end of
+      // a trailing run of zeros even when it runs past its array.
+      return false;
+    }
+    long total = counts.held();
+    long min =
+        zeroRecorded || total == 0
+            ? 0
+            : lowestNonZero < 0 ? Long.MAX_VALUE : layout.minNonZeroValue(lowestNonZero);
+    counts.finish(total, min, layout.maxValue(highest));
+    return true;
+  }
+
+  /** How many encodings took the library's path; for tests. */
+  long libraryDecodes() {
+    return libraryDecodes;
+  }
+
+  private void decodeWithLibrary(ByteString bytes, HdrCounts counts) throws FormatException {
+    libraryDecodes++;
     try {
-      inflater.setInput(array, 8, compressedLength);
-      byte[] header = new byte[HEADER_BYTES];
-      if (inflater.inflate(header) < HEADER_BYTES) {
+      Histogram histogram =
+          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes.toByteArray()), 0);
+      // Iterating can throw too: counts whose sum wraps make the iterator run past its end.
+      for (HistogramIterationValue v : histogram.recordedValues()) {
+        counts.add(
+            histogram.lowestEquivalentValue(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+      }
+      counts.finish(histogram.getTotalCount(), histogram.getMinValue(), histogram.getMaxValue());
+    } catch (DataFormatException | RuntimeException e) {
+      // HdrHistogram reports bad input as whatever its parse tripped over: IllegalArgument,
+      // ArrayIndexOutOfBounds, BufferUnderflow, NegativeArraySize and so on.
+      throw new FormatException("undecodable (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private int inflate(byte[] into, int n) throws FormatException {
+    try {
+      int got = inflater.inflate(into, 0, n);
+      if (into == header && got < HEADER_BYTES) {
         throw new FormatException("truncated");
       }
-      return header;
+      return got;
     } catch (DataFormatException e) {
       throw new FormatException("undecodable (" + e.getClass().getSimpleName() + ")");
-    } finally {
-      inflater.end();
     }
   }
 

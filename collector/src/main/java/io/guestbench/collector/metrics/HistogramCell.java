@@ -6,8 +6,6 @@ import io.prometheus.metrics.model.snapshots.Exemplars;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * One histogram series, cumulative over every run added to it, kept as bucket counts so a scrape
@@ -33,21 +31,18 @@ final class HistogramCell implements Cell {
   }
 
   /** Adds one run; {@code d} has passed the checks, so min, max and count match the histogram. */
-  synchronized void add(Histogram histogram, Distribution d) {
-    for (HistogramIterationValue v : histogram.recordedValues()) {
-      long lowest = histogram.lowestEquivalentValue(v.getValueIteratedTo());
-      long recorded = Math.clamp(lowest, d.getMin(), d.getMax());
-      long count = v.getCountAtValueIteratedTo();
-      double value = spec.toBaseUnit(recorded);
-      classic[spec.classicIndex(value)] += count;
-      if (recorded == 0) {
-        zeroCount += count;
-      } else {
-        positive.add(NativeBuckets.index(value), count);
-      }
-    }
+  void add(HdrCounts histogram, Distribution d) {
+    add(HistogramDelta.of(spec, histogram, d));
+  }
+
+  /** Adds one run, bucketed by {@link HistogramDelta#of} against this cell's spec. */
+  synchronized void add(HistogramDelta delta) {
+    delta.addClassic(classic);
+    delta.addNative(positive);
+    zeroCount += delta.zeroCount();
+    long runSum = delta.sum();
     // Saturates instead of wrapping; a long of nanoseconds is 292 years of summed iterations.
-    sum = d.getSum() > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + d.getSum();
+    sum = runSum > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + runSum;
   }
 
   @Override

@@ -36,6 +36,17 @@ final class NativeBuckets {
     return firstBoundAtOrAbove + (exponent - 1) * FRACTION_BOUNDS.length;
   }
 
+  /**
+   * The largest value {@link #index} puts in bucket {@code index}, from the same fraction bounds: a
+   * bucket holds {@code (exactUpperBound(index - 1), exactUpperBound(index)]}.
+   */
+  static double exactUpperBound(int index) {
+    int perDoubling = FRACTION_BOUNDS.length;
+    int exponent = Math.floorDiv(index - 1, perDoubling) + 1;
+    int j = Math.floorMod(index - 1, perDoubling) + 1;
+    return Math.scalb(j == perDoubling ? 1.0 : FRACTION_BOUNDS[j], exponent);
+  }
+
   /** The upper bound of bucket {@code index}, {@code base^index}; for tests and documentation. */
   static double upperBound(int index) {
     return Math.pow(2, index / (double) (1 << SCHEMA));

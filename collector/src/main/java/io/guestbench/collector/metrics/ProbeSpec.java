@@ -23,6 +23,7 @@ record ProbeSpec(
     List<ParamSpec> params,
     List<GaugeSpec> gauges,
     List<HistogramSpec> histograms) {
+  private static final String KIND_PREFIX = "PROBE_KIND_";
 
   ProbeSpec {
     Objects.requireNonNull(kind, "kind");
@@ -46,25 +47,42 @@ record ProbeSpec(
 
   /** The {@code probe} label value, for example {@code cpu.compute}. */
   String id() {
-    return kind.name().replaceFirst("^PROBE_KIND_", "").toLowerCase(Locale.ROOT) + "." + name;
+    String family = kind.name();
+    if (family.startsWith(KIND_PREFIX)) {
+      family = family.substring(KIND_PREFIX.length());
+    }
+    return family.toLowerCase(Locale.ROOT) + "." + name;
   }
 
   /** The parameter with this key, or null. */
   ParamSpec param(String key) {
-    return params.stream().filter(p -> p.key().equals(key)).findFirst().orElse(null);
+    // Loops rather than streams: these run for every parameter and value of every result.
+    for (ParamSpec p : params) {
+      if (p.key().equals(key)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** The gauge for this scalar name, or null. */
   GaugeSpec gauge(String scalar) {
-    return gauges.stream().filter(g -> g.scalar().equals(scalar)).findFirst().orElse(null);
+    for (GaugeSpec g : gauges) {
+      if (g.scalar().equals(scalar)) {
+        return g;
+      }
+    }
+    return null;
   }
 
   /** The histogram for this distribution name, or null. */
   HistogramSpec histogram(String distribution) {
-    return histograms.stream()
-        .filter(h -> h.distribution().equals(distribution))
-        .findFirst()
-        .orElse(null);
+    for (HistogramSpec h : histograms) {
+      if (h.distribution().equals(distribution)) {
+        return h;
+      }
+    }
+    return null;
   }
 
   /** The families of this probe's values. */

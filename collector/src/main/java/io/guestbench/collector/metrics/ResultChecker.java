@@ -20,12 +20,26 @@ final class ResultChecker {
   static final int MAX_PARAMS = 16;
 
   private final Catalogue catalogue;
+  private final ThreadLocal<HdrDecoder> decoders;
 
   ResultChecker(Catalogue catalogue) {
+    this(catalogue, ThreadLocal.withInitial(HdrDecoder::new));
+  }
+
+  ResultChecker(Catalogue catalogue, ThreadLocal<HdrDecoder> decoders) {
     this.catalogue = catalogue;
+    this.decoders = decoders;
   }
 
   List<Problem> check(ProbeResult r) {
+    return check(r, null);
+  }
+
+  /**
+   * What is wrong with {@code r}; when nothing is, and {@code deltas} is not null, it holds what
+   * each of the result's distributions adds to its series, in order.
+   */
+  List<Problem> check(ProbeResult r, List<HistogramDelta> deltas) {
     Problems problems = new Problems();
     ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
     if (spec == null) {
@@ -36,7 +50,7 @@ final class ResultChecker {
     }
     checkRun(r, problems);
     checkParams(spec, r, problems);
-    ValueChecker.check(spec, r, problems);
+    ValueChecker.check(spec, r, problems, decoders.get(), deltas);
     return problems.list();
   }
 

@@ -48,8 +48,10 @@ public final class ResultMetrics implements MultiCollector {
     this.clock = clock;
     this.catalogue = catalogue;
     this.families = catalogue.families();
-    this.checker = new ResultChecker(catalogue);
-    this.recorder = new ResultRecorder(catalogue);
+    // Each thread that checks or records keeps one decoder with its buffers: no garbage per result.
+    ThreadLocal<HdrDecoder> decoders = ThreadLocal.withInitial(HdrDecoder::new);
+    this.checker = new ResultChecker(catalogue, decoders);
+    this.recorder = new ResultRecorder(catalogue, decoders);
     this.budget = new SeriesBudget(limits.perAgent(), limits.global());
     registry.register(this);
   }
@@ -57,6 +59,42 @@ public final class ResultMetrics implements MultiCollector {
   /** What stops {@code r} from being recorded; empty when nothing does. Never throws. */
   public List<Problem> check(ProbeResult r) {
     return checker.check(r);
+  }
+
+  /**
+   * {@link #check}, keeping what the result's histograms add to their series when it passes, so a
+   * {@link CheckedBatch} of such results is recorded without decoding them again. Never throws.
+   */
+  public Checked checkToRecord(ProbeResult r) {
+    List<HistogramDelta> deltas = new ArrayList<>(r.getDistributionsCount());
+    List<Problem> problems = checker.check(r, deltas);
+    return new Checked(r, problems, problems.isEmpty() ? deltas : List.of());
+  }
+
+  /** A checked result: its problems, and when there are none what its histograms add. */
+  public static final class Checked {
+    private final ProbeResult result;
+    private final List<Problem> problems;
+    private final List<HistogramDelta> deltas;
+
+    private Checked(ProbeResult result, List<Problem> problems, List<HistogramDelta> deltas) {
+      this.result = result;
+      this.problems = problems;
+      this.deltas = deltas;
+    }
+
+    public ProbeResult result() {
+      return result;
+    }
+
+    /** Empty when the result may be recorded. */
+    public List<Problem> problems() {
+      return problems;
+    }
+
+    List<HistogramDelta> deltas() {
+      return deltas;
+    }
   }
 
   /**
@@ -88,7 +126,25 @@ public final class ResultMetrics implements MultiCollector {
    * @throws IllegalArgumentException if {@code r} would not have passed {@link #check}
    */
   public void record(AgentLabels agent, ProbeResult r) {
-    recorder.record(agents.computeIfAbsent(agent.agentId(), id -> new AgentSeries()), agent, r);
+    recorder.record(series(agent), agent, r, null);
+  }
+
+  /**
+   * {@link #record(AgentLabels, ProbeResult)} for each result in order; a {@link CheckedBatch}
+   * brings its histograms already bucketed.
+   *
+   * @throws IllegalArgumentException if a result would not have passed {@link #check}
+   */
+  public void record(AgentLabels agent, List<ProbeResult> results) {
+    AgentSeries series = series(agent);
+    CheckedBatch checked = results instanceof CheckedBatch c ? c : null;
+    for (int i = 0; i < results.size(); i++) {
+      recorder.record(series, agent, results.get(i), checked == null ? null : checked.deltas(i));
+    }
+  }
+
+  private AgentSeries series(AgentLabels agent) {
+    return agents.computeIfAbsent(agent.agentId(), id -> new AgentSeries());
   }
 
   /** Shows the agent as connected, with the facts {@code guestbench_agent_info} carries. */

@@ -5,7 +5,6 @@ import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * Turns one checked result into updates of its agent's series. Everything the updates need is
@@ -21,12 +20,18 @@ final class ResultRecorder {
           RunStatus.RUN_STATUS_SKIPPED);
 
   private final Catalogue catalogue;
+  private final ThreadLocal<HdrDecoder> decoders;
 
-  ResultRecorder(Catalogue catalogue) {
+  ResultRecorder(Catalogue catalogue, ThreadLocal<HdrDecoder> decoders) {
     this.catalogue = catalogue;
+    this.decoders = decoders;
   }
 
-  void record(AgentSeries series, AgentLabels agent, ProbeResult r) {
+  /**
+   * Records {@code r}; {@code deltas}, when not null, are its distributions as {@link
+   * ResultChecker} bucketed them for these series, in order, and nothing is decoded again.
+   */
+  void record(AgentSeries series, AgentLabels agent, ProbeResult r, List<HistogramDelta> deltas) {
     ProbeSpec spec = require(catalogue.find(r.getKind(), r.getName()), "the probe");
     String status = label(r.getStatus());
     // An unsuccessful run's values may be partial, and would skew the value families.
@@ -34,12 +39,21 @@ final class ResultRecorder {
     List<String> values = ok ? valueLabels(agent, spec, r) : List.of();
     List<GaugeSpec> gauges = new ArrayList<>();
     List<HistogramSpec> histograms = new ArrayList<>();
-    List<Histogram> decoded = new ArrayList<>();
+    List<HistogramDelta> added = new ArrayList<>();
     if (ok) {
       r.getScalarsList().forEach(s -> gauges.add(require(spec.gauge(s.getName()), s.getName())));
+      if (deltas != null && deltas.size() != r.getDistributionsCount()) {
+        throw new IllegalArgumentException(uncheckedResult("histograms checked for another"));
+      }
+      HdrDecoder decoder = deltas == null ? decoders.get() : null;
       for (Distribution d : r.getDistributionsList()) {
-        histograms.add(require(spec.histogram(d.getName()), d.getName()));
-        decoded.add(decode(d));
+        HistogramSpec histogram = require(spec.histogram(d.getName()), d.getName());
+        histograms.add(histogram);
+        int i = added.size();
+        added.add(
+            deltas != null
+                ? deltas.get(i)
+                : HistogramDelta.of(histogram, decode(decoder, d, 0), d));
       }
     }
 
@@ -59,7 +73,7 @@ final class ResultRecorder {
       series.setGauge(gauge.family(), values, gauge.toBaseUnit(r.getScalars(i).getValue()));
     }
     for (int i = 0; i < histograms.size(); i++) {
-      series.histogram(histograms.get(i), values).add(decoded.get(i), r.getDistributions(i));
+      series.histogram(histograms.get(i), values).add(added.get(i));
     }
   }
 
@@ -74,9 +88,9 @@ final class ResultRecorder {
     return List.copyOf(values);
   }
 
-  private static Histogram decode(Distribution d) {
+  private static HdrCounts decode(HdrDecoder decoder, Distribution d, int slot) {
     try {
-      return HdrDecoder.decode(d.getHdrHistogram());
+      return decoder.decode(d.getHdrHistogram(), slot);
     } catch (HdrDecoder.FormatException e) {
       throw new IllegalArgumentException(uncheckedResult(d.getName() + ": " + e.getMessage()));
     }

@@ -4,6 +4,7 @@ import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The series a result may add, grouped as {@link ResultRecorder} creates them: per probe (run
@@ -23,9 +24,12 @@ final class SeriesCharges {
     if (r.getStatus() == RunStatus.RUN_STATUS_OK) {
       List<String> values = new ArrayList<>(probe);
       values.add("=");
-      spec.params().stream()
-          .filter(ParamSpec::label)
-          .forEach(p -> values.add(r.getParamsMap().getOrDefault(p.key(), "")));
+      Map<String, String> params = r.getParamsMap();
+      for (ParamSpec p : spec.params()) {
+        if (p.label()) {
+          values.add(params.getOrDefault(p.key(), ""));
+        }
+      }
       charges.add(
           new SeriesBudget.Charge(
               List.copyOf(values), spec.gauges().size() + spec.histograms().size()));

@@ -9,13 +9,23 @@ import io.guestbench.proto.v1.Distribution;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.Scalar;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Checks a result's scalars and distributions against its probe's catalogue entry. */
 final class ValueChecker {
   private ValueChecker() {}
 
-  static void check(ProbeSpec spec, ProbeResult r, Problems problems) {
+  /**
+   * Adds what is wrong to {@code problems}; while nothing is, and {@code deltas} is not null, adds
+   * each distribution's {@link HistogramDelta} to it in order.
+   */
+  static void check(
+      ProbeSpec spec,
+      ProbeResult r,
+      Problems problems,
+      HdrDecoder decoder,
+      List<HistogramDelta> deltas) {
     Set<String> seen = new HashSet<>();
     for (Scalar s : r.getScalarsList()) {
       if (spec.gauge(s.getName()) == null) {
@@ -30,13 +40,14 @@ final class ValueChecker {
     }
     seen.clear();
     for (Distribution d : r.getDistributionsList()) {
-      if (spec.histogram(d.getName()) == null) {
+      HistogramSpec histogram = spec.histogram(d.getName());
+      if (histogram == null) {
         problems.add(UNKNOWN_VALUE, "distributions." + Problem.quote(d.getName()));
       } else if (!seen.add(d.getName())) {
         problems.add(DUPLICATE_VALUE, "distributions." + d.getName() + " appears twice");
       } else {
         // Only known names get here, once each: hostile repetition cannot multiply decodes.
-        DistributionChecker.check(d, problems);
+        DistributionChecker.check(d, histogram, problems, decoder, deltas);
       }
     }
   }

@@ -1,0 +1,207 @@
+package io.guestbench.collector.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.Deflater;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decoder reads counts straight from the encoding; HdrHistogram's own decoder is the oracle.
+ * Whatever the bytes, both must accept the same inputs and report the same counters, total, minimum
+ * and maximum.
+ */
+class HdrDecoderTest {
+  private final HdrDecoder decoder = new HdrDecoder();
+
+  @Test
+  void layoutMatchesTheLibrarysEquivalentValues() {
+    Random random = new Random(7);
+    for (int i = 0; i < 2000; i++) {
+      int digits = random.nextInt(6);
+      long lowest = 1L << random.nextInt(20) | random.nextInt(3);
+      long highest = Math.max(2 * lowest, lowest << (1 + random.nextInt(30)));
+      Histogram library;
+      try {
+        library = new Histogram(lowest, highest, digits);
+      } catch (IllegalArgumentException e) {
+        assertThat(new HdrLayout(lowest, highest, digits).representable()).isFalse();
+        continue;
+      }
+      HdrLayout layout = new HdrLayout(lowest, highest, digits);
+      assertThat(layout.representable()).isTrue();
+      for (int j = 0; j < 50; j++) {
+        long v = random.nextLong(highest * 2);
+        assertThat(layout.lowestEquivalentValue(v)).isEqualTo(library.lowestEquivalentValue(v));
+        assertThat(layout.highestEquivalentValue(v)).isEqualTo(library.highestEquivalentValue(v));
+      }
+    }
+  }
+
+  @Test
+  void readsAgentHistogramsWithoutTheLibrary() throws Exception {
+    Random random = new Random(11);
+    for (int i = 0; i < 300; i++) {
+      Histogram h = new Histogram(3_600_000_000_000L, 3);
+      long median = 1 + random.nextLong(10_000_000);
+      int n = random.nextInt(3000);
+      for (int j = 0; j < n; j++) {
+        h.recordValue(Math.max(0, (long) (median * Math.exp(random.nextGaussian()))));
+      }
+      sameAsLibrary(encode(h));
+    }
+    assertThat(decoder.libraryDecodes()).isZero();
+  }
+
+  @Test
+  void agreesWithTheLibraryOnOddPayloads() throws Exception {
+    Random random = new Random(13);
+    for (int i = 0; i < 20_000; i++) {
+      sameAsLibrary(oddEncoding(random));
+    }
+    assertThat(decoder.libraryDecodes())
+        .as("odd payloads that took the library's path")
+        .isPositive();
+  }
+
+  @Test
+  void agreesWithTheLibraryOnFlippedBytes() throws Exception {
+    Random random = new Random(17);
+    Histogram h = new Histogram(3_600_000_000_000L, 3);
+    for (int j = 0; j < 1000; j++) {
+      h.recordValue(1 + random.nextInt(5_000_000));
+    }
+    byte[] good = encode(h);
+    for (int i = 0; i < 5000; i++) {
+      byte[] bytes = good.clone();
+      for (int k = 0; k < 1 + random.nextInt(3); k++) {
+        bytes[8 + random.nextInt(bytes.length - 8)] = (byte) random.nextInt();
+      }
+      sameAsLibrary(bytes);
+    }
+  }
+
+  /** Both decoders on {@code bytes}: the same verdict, and the same counts when accepted. */
+  private void sameAsLibrary(byte[] bytes) throws Exception {
+    Histogram library;
+    List<long[]> expected = new ArrayList<>();
+    long held = 0;
+    boolean overflow = false;
+    try {
+      library = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+      for (HistogramIterationValue v : library.recordedValues()) {
+        long count = v.getCountAtValueIteratedTo();
+        expected.add(new long[] {library.lowestEquivalentValue(v.getValueIteratedTo()), count});
+        long sum = held + count;
+        overflow |= ((held ^ sum) & (count ^ sum)) < 0; // as Math.addExact would throw
+        held = sum;
+      }
+    } catch (Exception e) {
+      library = null;
+    }
+    HdrCounts mine;
+    String refusal = "";
+    try {
+      mine = decoder.decode(ByteString.copyFrom(bytes), 0);
+    } catch (HdrDecoder.FormatException e) {
+      mine = null;
+      refusal = e.getMessage();
+    }
+    if (mine == null) {
+      // The decoder also refuses ranges the library would accept but that need huge arrays.
+      if (!refusal.contains("counters (limit")) {
+        assertThat(library).as("refused: %s", refusal).isNull();
+      }
+      return;
+    }
+    assertThat(library).as("the library refuses what the decoder read").isNotNull();
+    List<long[]> actual = new ArrayList<>();
+    for (int i = 0; i < mine.size(); i++) {
+      actual.add(new long[] {mine.value(i), mine.count(i)});
+    }
+    assertThat(actual).containsExactlyElementsOf(expected);
+    assertThat(mine.overflow()).isEqualTo(overflow);
+    if (!overflow) {
+      assertThat(mine.held()).isEqualTo(held);
+    }
+    assertThat(mine.totalCount()).isEqualTo(library.getTotalCount());
+    assertThat(mine.min()).isEqualTo(library.getMinValue());
+    assertThat(mine.max()).isEqualTo(library.getMaxValue());
+    long probe = library.getMaxValue() + 1;
+    assertThat(mine.equivalent(probe, probe - 1))
+        .isEqualTo(library.valuesAreEquivalent(probe, probe - 1));
+  }
+
+  private static byte[] encode(Histogram h) {
+    ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity() + 64);
+    int n = h.encodeIntoCompressedByteBuffer(buffer);
+    byte[] bytes = new byte[n];
+    System.arraycopy(buffer.array(), 0, bytes, 0, n);
+    return bytes;
+  }
+
+  /**
+   * A V2 encoding with a hand-made payload: counts small and huge, runs of zeros short and past the
+   * range, Long.MIN_VALUE, a declared length shorter or longer than the payload, a normalizing
+   * offset now and then.
+   */
+  private static byte[] oddEncoding(Random random) {
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    int entries = random.nextInt(40);
+    for (int i = 0; i < entries; i++) {
+      long value =
+          switch (random.nextInt(10)) {
+            case 0 -> -random.nextInt(100_000); // a run of zeros, maybe past the range
+            case 1 -> Long.MAX_VALUE - random.nextInt(3);
+            case 2 -> Long.MIN_VALUE;
+            case 3 -> -(1L + Integer.MAX_VALUE);
+            case 4 -> 0;
+            case 5, 6 -> -random.nextInt(2000);
+            default -> random.nextInt(1000);
+          };
+      putZigZag(payload, value);
+    }
+    byte[] counts = payload.toByteArray();
+    int declared =
+        switch (random.nextInt(6)) {
+          case 0 -> counts.length + random.nextInt(5);
+          case 1 -> Math.max(0, counts.length - random.nextInt(5));
+          case 2 -> -1;
+          default -> counts.length;
+        };
+    int[] digitsChoice = {0, 1, 2, 3};
+    ByteBuffer header = ByteBuffer.allocate(40 + counts.length);
+    header.putInt(0x1c849313).putInt(declared).putInt(random.nextInt(20) == 0 ? 3 : 0);
+    header.putInt(digitsChoice[random.nextInt(digitsChoice.length)]);
+    long lowest = 1L << random.nextInt(4);
+    header.putLong(lowest).putLong(lowest * (2 + random.nextInt(100_000))).putDouble(1.0);
+    header.put(counts);
+    Deflater deflater = new Deflater();
+    deflater.setInput(header.array());
+    deflater.finish();
+    byte[] compressed = new byte[header.capacity() * 2 + 64];
+    int n = deflater.deflate(compressed);
+    deflater.end();
+    return ByteBuffer.allocate(8 + n).putInt(0x1c849314).putInt(n).put(compressed, 0, n).array();
+  }
+
+  private static void putZigZag(ByteArrayOutputStream out, long value) {
+    long v = (value << 1) ^ (value >> 63);
+    for (int i = 0; i < 8; i++) {
+      if ((v & ~0x7fL) == 0) {
+        out.write((int) v);
+        return;
+      }
+      out.write((int) ((v & 0x7f) | 0x80));
+      v >>>= 7;
+    }
+    out.write((int) v);
+  }
+}
