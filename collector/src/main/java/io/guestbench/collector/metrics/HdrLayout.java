@@ -29,7 +29,10 @@ final class HdrLayout {
     subBucketMask = ((long) subBucketCount - 1) << unitMagnitude;
     leadingZeroCountBase = 64 - unitMagnitude - subBucketCountMagnitude;
     representable = subBucketCountMagnitude + unitMagnitude <= 62;
-    countsLength = (bucketsNeeded(subBucketCount, highest) + 1) * subBucketHalfCount;
+    // Beyond 62 bits the shifts below overflow (to 0 they would loop forever); the library
+    // refuses such a range, and so does the caller once it sees it is not representable.
+    countsLength =
+        representable ? (bucketsNeeded(subBucketCount, highest) + 1) * subBucketHalfCount : 0;
   }
 
   /** False where the library refuses the range and precision (it throws). */
@@ -41,7 +44,7 @@ final class HdrLayout {
     long smallestUntrackable = (long) subBucketCount << unitMagnitude;
     int buckets = 1;
     while (smallestUntrackable <= highest) {
-      if (smallestUntrackable > Long.MAX_VALUE / 2) {
+      if (smallestUntrackable > Long.MAX_VALUE / 2 || smallestUntrackable <= 0) {
         return buckets + 1;
       }
       smallestUntrackable <<= 1;

@@ -89,6 +89,34 @@ class HdrDecoderTest {
   }
 
   /** Both decoders on {@code bytes}: the same verdict, and the same counts when accepted. */
+  /** Found by the fuzzer: a unit magnitude near 62 bits overflowed a shift and looped forever. */
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 10,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRangeBeyondSixtyTwoBitsIsRefusedNotLoopedOn() throws Exception {
+    for (int shift : new int[] {55, 58, 60, 62}) {
+      byte[] bytes = rangeEncoding(2, 1L << shift, Long.MAX_VALUE);
+      sameAsLibrary(bytes);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> decoder.decode(ByteString.copyFrom(bytes), 0))
+          .isInstanceOf(HdrDecoder.FormatException.class);
+    }
+  }
+
+  private static byte[] rangeEncoding(int digits, long lowest, long highest) {
+    ByteBuffer header = ByteBuffer.allocate(41);
+    header.putInt(0x1c849313).putInt(1).putInt(0).putInt(digits);
+    header.putLong(lowest).putLong(highest).putDouble(1.0).put((byte) 2);
+    Deflater deflater = new Deflater();
+    deflater.setInput(header.array());
+    deflater.finish();
+    byte[] compressed = new byte[256];
+    int n = deflater.deflate(compressed);
+    deflater.end();
+    return ByteBuffer.allocate(8 + n).putInt(0x1c849314).putInt(n).put(compressed, 0, n).array();
+  }
+
   private void sameAsLibrary(byte[] bytes) throws Exception {
     Histogram library;
     List<long[]> expected = new ArrayList<>();
