@@ -128,14 +128,8 @@ class AgentConfigLoaderTest {
   @Test
   void settleStopsAPlanEarlyWithinItsRounds() throws Exception {
     String yaml =
-        """
-        collector: {address: "collector.internal:7070", plaintext: true}
-        imds: {enabled: false}
-        plan:
-          rounds: 30
-          settle: {min_rounds: 6, cv_percent: 2.5}
-          probes: [{probe: cpu.compute}]
-        """;
+        ESSENTIALS.replace(
+            "plan: {", "plan: {rounds: 30, settle: {min_rounds: 6, cv_percent: 2.5}, ");
     assertThat(loader().parse("settle.yaml", yaml).plan().settle())
         .hasValue(new io.guestbench.agent.plan.Settling(6, 2.5, 5));
     assertThat(loader().parse("plain.yaml", ESSENTIALS).plan().settle()).isEmpty();

@@ -204,22 +204,23 @@ public final class Spool implements Outbox, Service {
 
   @Override
   public synchronized OutboxStats stats() {
-    SpoolHealth health =
-        new SpoolHealth(
-            true,
-            degraded || numbering.blocked(),
-            segments.diskBytes(),
-            held.memoryBatches(),
-            damage.quarantinedByReason(),
-            damage.tornTails(),
-            fsyncs.count(),
-            fsyncs.totalNanos(),
-            fsyncs.maxNanos());
-    return ledger.stats(
-        held.size() + doubts.batches(),
-        held.results() + doubts.results(),
-        held.diskBytes() + held.memoryBytes(),
-        health);
+    long batches = held.size() + doubts.batches();
+    long results = held.results() + doubts.results();
+    return ledger.stats(batches, results, held.diskBytes() + held.memoryBytes(), health());
+  }
+
+  private SpoolHealth health() {
+    boolean bad = degraded || numbering.blocked();
+    return new SpoolHealth(
+        true,
+        bad,
+        segments.diskBytes(),
+        held.memoryBatches(),
+        damage.quarantinedByReason(),
+        damage.tornTails(),
+        fsyncs.count(),
+        fsyncs.totalNanos(),
+        fsyncs.maxNanos());
   }
 
   @Override
@@ -335,15 +336,8 @@ public final class Spool implements Outbox, Service {
   private void degrade(IOException e) {
     if (!degraded) {
       log.warning(
-          "spool "
-              + dir
-              + ": disk failed ("
-              + e
-              + "); holding new batches in memory (at most "
-              + settings.memoryBytes()
-              + " bytes) and retrying the disk every "
-              + RETRY.toSeconds()
-              + "s");
+          "spool %s: disk failed (%s); holding new batches in memory (at most %d bytes) and retrying the disk every %ds"
+              .formatted(dir, e, settings.memoryBytes(), RETRY.toSeconds()));
     }
     degraded = true;
     retryAtNanos = clock.monotonicNanos() + RETRY.toNanos();
