@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.guestbench.collector.CollectorMain;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +57,8 @@ class PrometheusRunsTest {
             org.assertj.core.groups.Tuple.tuple("xen-hvm", 2, 0L),
             org.assertj.core.groups.Tuple.tuple("xen-pv", 2, 6L));
 
-    Run report = report("report", "--prometheus", url, "--since", "3h", "--format", "json");
+    CollectorCli.Run report =
+        CollectorCli.run("report", "--prometheus", url, "--since", "3h", "--format", "json");
     assertThat(report.exit()).as(report.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(report.out());
     JsonNode pv = json.path("speed").get(0).path("comparisons").get(0);
@@ -76,8 +74,9 @@ class PrometheusRunsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Run bad = report("report", "--prometheus", "prometheus:9090");
-    Run down = report("report", "--prometheus", "http://127.0.0.1:" + closed);
+    CollectorCli.Run bad = CollectorCli.run("report", "--prometheus", "prometheus:9090");
+    CollectorCli.Run down =
+        CollectorCli.run("report", "--prometheus", "http://127.0.0.1:" + closed);
 
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip())
@@ -190,24 +189,6 @@ class PrometheusRunsTest {
             "Prometheus not ready in 30 s: " + Files.readString(dir.resolve("prometheus.log")));
       }
       Thread.sleep(100);
-    }
-  }
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run report(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = CollectorMain.commandLine().execute(args);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
     }
   }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.guestbench.collector.CollectorMain;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,24 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code collector report} over a real journal, in each format, and with bad input. */
 class ReportCommandTest {
   @TempDir Path dir;
-
-  private record Run(int exit, String out, String err) {}
-
-  private Run report(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = CollectorMain.commandLine().execute(args);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   private String[] args(String... more) {
     List<String> all =
@@ -46,7 +24,7 @@ class ReportCommandTest {
   void findsTheSlowerGroupItsDirectionAndItsTroubleInJson() throws Exception {
     ReportJournal.write(dir, 12, 0.8, 3);
 
-    Run r = report(args("--format", "json"));
+    CollectorCli.Run r = CollectorCli.run(args("--format", "json"));
 
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -91,7 +69,7 @@ class ReportCommandTest {
   void equalGroupsAreNoSignificantDifferenceInMarkdown() throws Exception {
     ReportJournal.write(dir, 12, 1.0, 0);
 
-    Run r = report(args());
+    CollectorCli.Run r = CollectorCli.run(args());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
@@ -107,7 +85,8 @@ class ReportCommandTest {
   void csvHasALinePerGroupAndRow() throws Exception {
     ReportJournal.write(dir, 6, 0.8, 0);
 
-    Run r = report(args("--format", "csv", "--by", "agent_id", "--reference", "xen-hvm-0"));
+    CollectorCli.Run r =
+        CollectorCli.run(args("--format", "csv", "--by", "agent_id", "--reference", "xen-hvm-0"));
 
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
@@ -122,8 +101,8 @@ class ReportCommandTest {
   void anUnknownLabelOrOneGroupSaysWhatIsMissingAndStillReports() throws Exception {
     ReportJournal.write(dir, 6, 0.8, 0);
 
-    Run unknown = report(args("--by", "flavour"));
-    Run single = report(args("--by", "instance_type"));
+    CollectorCli.Run unknown = CollectorCli.run(args("--by", "flavour"));
+    CollectorCli.Run single = CollectorCli.run(args("--by", "instance_type"));
 
     assertThat(unknown.exit()).isZero();
     assertThat(unknown.out()).contains("compare.by: flavour (expected: a label the runs carry:");
@@ -137,8 +116,8 @@ class ReportCommandTest {
   void anyAgentLabelOrHostFactGroupsTheRuns() throws Exception {
     ReportJournal.write(dir, 6, 0.8, 0);
 
-    Run byFact = report(args("--by", "clocksource", "--format", "json"));
-    Run byLabel = report(args("--by", "team", "--format", "json"));
+    CollectorCli.Run byFact = CollectorCli.run(args("--by", "clocksource", "--format", "json"));
+    CollectorCli.Run byLabel = CollectorCli.run(args("--by", "team", "--format", "json"));
 
     JsonNode fact = new ObjectMapper().readTree(byFact.out());
     assertThat(fact.path("groups").toString()).isEqualTo("[\"tsc\",\"xen\"]");
@@ -148,9 +127,10 @@ class ReportCommandTest {
 
   @Test
   void badFlagsAndAMissingJournalAreOneLineErrors() {
-    Run format = report(args("--format", "xml"));
-    Run since = report(args("--since", "yesterday"));
-    Run missing = report("report", "--journal-dir", dir.resolve("nope").toString());
+    CollectorCli.Run format = CollectorCli.run(args("--format", "xml"));
+    CollectorCli.Run since = CollectorCli.run(args("--since", "yesterday"));
+    CollectorCli.Run missing =
+        CollectorCli.run("report", "--journal-dir", dir.resolve("nope").toString());
 
     assertThat(format.exit()).isEqualTo(2);
     assertThat(format.err().strip())
@@ -165,7 +145,7 @@ class ReportCommandTest {
   void anEmptyJournalSaysThereIsNothingToCompare() throws Exception {
     ReportJournal.write(dir, 0, 1.0, 0);
 
-    Run r = report(args("--format", "json"));
+    CollectorCli.Run r = CollectorCli.run(args("--format", "json"));
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("no observations: nothing to compare");
