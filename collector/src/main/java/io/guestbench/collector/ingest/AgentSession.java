@@ -41,6 +41,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
   private String peerAddress = "";
   private final AckOrder order = new AckOrder();
   private boolean closed;
+  private boolean welcomed;
   private boolean halfClosed;
   private boolean paused;
   private boolean refusing;
@@ -103,14 +104,14 @@ final class AgentSession implements StreamObserver<AgentMessage> {
 
   /** Asks the agent to reconnect elsewhere; used when the collector shuts down. */
   synchronized void drain(String reason) {
-    if (!closed && key != null) {
+    if (!closed && welcomed) {
       send(CollectorMessage.newBuilder().setDrain(Drain.newBuilder().setReason(reason)).build());
     }
   }
 
   /** Sends a command to the agent; false when the stream is closed or not yet welcomed. */
   synchronized boolean command(Command command) {
-    if (closed || key == null) {
+    if (closed || !welcomed) {
       return false;
     }
     send(CollectorMessage.newBuilder().setCommand(command).build());
@@ -119,7 +120,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
 
   /** This agent as the scheduler sees it; empty before its Hello. */
   synchronized Optional<ConnectedAgent> connected() {
-    if (key == null || labels == null || closed) {
+    if (!welcomed || labels == null || closed) {
       return Optional.empty();
     }
     return Optional.of(
@@ -157,19 +158,28 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     context.sessions().register(key.agentId(), this);
     context.metrics().agentConnected(labels, HelloCheck.infoFacts(hello));
     context.store().described(key, hello);
+    // After register(): the agent's previous stream, replaced there, hands the store nothing more.
+    context.store().highestSettled(key).thenAccept(this::welcome);
+  }
+
+  private synchronized void welcome(long highestStored) {
+    if (closed) {
+      return;
+    }
     send(
         CollectorMessage.newBuilder()
             .setWelcome(
                 Welcome.newBuilder()
-                    .setHighestStoredSeq(context.store().highestStored(key))
+                    .setHighestStoredSeq(highestStored)
                     .setCollectorId(context.collectorId())
                     .setMaxBatchBytes(context.limits().maxMessageBytes()))
             .build());
+    welcomed = true;
   }
 
   private synchronized void onBatch(Batch batch) {
-    if (!requireHello()) {
-      return;
+    if (closed || !requireHello()) {
+      return; // a replaced or cancelled stream stores nothing more: its successor's Welcome holds
     }
     if (refusing) {
       context.counters().batch("retry");

@@ -4,6 +4,7 @@ import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.ProbeResult;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,6 +17,16 @@ public interface ResultStore {
 
   /** The highest seq durably stored for {@code key}, or 0. */
   long highestStored(AgentKey key);
+
+  /**
+   * The highest seq stored for {@code key} once every batch of that key handed to {@link #store}
+   * before this call has been stored or refused: what a Welcome may promise. Read earlier, a batch
+   * still on its way to disk from the agent's previous stream could be stored after the Welcome
+   * said it was not, and an agent that has already dropped it (age cap) would count it dropped.
+   */
+  default CompletionStage<Long> highestSettled(AgentKey key) {
+    return CompletableFuture.completedFuture(highestStored(key));
+  }
 
   /**
    * Stores {@code results} under {@code seq} unless that seq is not above the highest stored one (a

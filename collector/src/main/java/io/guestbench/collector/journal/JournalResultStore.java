@@ -48,6 +48,7 @@ public final class JournalResultStore implements ResultStore, Service {
   private final ConcurrentMap<AgentKey, Long> highest = new ConcurrentHashMap<>();
   private final Map<AgentKey, Long> lastStored = new HashMap<>(); // the writer's, after start
   private final ConcurrentMap<String, AgentRecord> agents = new ConcurrentHashMap<>();
+  private final ConcurrentMap<AgentKey, CompletableFuture<?>> unsettled = new ConcurrentHashMap<>();
   private Publisher publisher;
   private JournalWriter writer;
   private Thread writerThread;
@@ -128,6 +129,15 @@ public final class JournalResultStore implements ResultStore, Service {
     return highest.getOrDefault(key, 0L);
   }
 
+  @Override
+  public CompletionStage<Long> highestSettled(AgentKey key) {
+    CompletableFuture<?> pending = unsettled.get(key);
+    if (pending == null) {
+      return CompletableFuture.completedFuture(highestStored(key));
+    }
+    return pending.handle((outcome, error) -> highestStored(key));
+  }
+
   /** Kept in memory per agent (the latest epoch only) and journaled with the batches after it. */
   @Override
   public void described(AgentKey key, Hello hello) {
@@ -162,8 +172,16 @@ public final class JournalResultStore implements ResultStore, Service {
       metrics.refused("busy", 1);
       return CompletableFuture.completedFuture(StoreOutcome.BUSY);
     }
+    track(key, a.result);
     queue.add(a);
     return a.result;
+  }
+
+  /** Remembers a queued batch of {@code key} until it settles, for {@link #highestSettled}. */
+  private void track(AgentKey key, CompletableFuture<StoreOutcome> result) {
+    CompletableFuture<?> all =
+        unsettled.merge(key, result, (before, added) -> CompletableFuture.allOf(before, added));
+    all.whenComplete((outcome, error) -> unsettled.remove(key, all));
   }
 
   @Override

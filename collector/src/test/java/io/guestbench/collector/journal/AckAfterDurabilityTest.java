@@ -31,6 +31,13 @@ class AckAfterDurabilityTest {
   private String name;
 
   private AgentStream connect(String agentId) throws Exception {
+    AgentStream s = open(agentId);
+    assertThat(s.next().hasWelcome()).isTrue();
+    return s;
+  }
+
+  /** A stream that has sent its Hello; the Welcome is left for the test to read. */
+  private AgentStream open(String agentId) throws Exception {
     if (journal == null) {
       fixture = new JournalFixture(dir);
       journal = fixture.start(sync);
@@ -46,10 +53,8 @@ class AckAfterDurabilityTest {
               Clock.system());
       grpc.register(InProcessServerBuilder.forName(name).addService(ingest).build().start());
     }
-    AgentStream s =
-        new AgentStream(grpc.register(InProcessChannelBuilder.forName(name).build()), agentId, 3);
-    assertThat(s.next().hasWelcome()).isTrue();
-    return s;
+    return new AgentStream(
+        grpc.register(InProcessChannelBuilder.forName(name).build()), agentId, 3);
   }
 
   @AfterEach
@@ -101,6 +106,22 @@ class AckAfterDurabilityTest {
     again.send(1, batch(1)).send(2, batch(2));
     awaitAck(again, 2);
     assertThat(journal.healthy()).isTrue();
+  }
+
+  @Test
+  void aNewStreamIsWelcomedOnlyOnceThePreviousStreamsBatchesAreOnDisk() throws Exception {
+    AgentStream first = connect("agent-c");
+    first.send(1, batch(1));
+    sync.awaitEntered();
+
+    AgentStream second = open("agent-c");
+    assertThat(second.poll(300))
+        .as("a Welcome now would say 0, and seq 1 is about to be stored")
+        .isNull();
+    sync.release(1);
+    CollectorMessage welcome = second.next();
+    assertThat(welcome.getWelcome().getHighestStoredSeq()).isEqualTo(1);
+    sync.open();
   }
 
   /** Reads Acks (and nothing else) until one covers {@code seq}. */
