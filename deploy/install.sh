@@ -3,7 +3,7 @@
 # the service user and directories, installs default configs and systemd units. Idempotent: a
 # second run changes nothing and says so. Every change is staged first; a failure rolls back what
 # this run did, so there is never a half-installed release. Run with --help for the options.
-set -euo pipefail
+set -Eeuo pipefail
 umask 022
 
 readonly DEFAULT_PREFIX=/opt/guestbench DEFAULT_ETC=/etc/guestbench
@@ -126,6 +126,7 @@ check_args() {
     ((CREATE_USER == 0)) ||
       die "not root: cannot create the user '$USER_NAME'; give --no-user (a test install)"
   fi
+  [[ -d $UNIT_DIR ]] || die "no unit directory $UNIT_DIR"
   if ((${#ENABLE[@]})) && ! systemd_reads_units; then
     die "--enable needs a running systemd reading $UNIT_DIR (systemd is $(systemd_state))"
   fi
@@ -159,17 +160,19 @@ undo() { # shell words to run on failure, in reverse order
 
 put_file() { # source target mode: replaces target atomically (temp file + rename in its dir)
   local tmp backup
-  tmp=$(mktemp "$(dirname -- "$2")/.${2##*/}.XXXXXX")
-  cat -- "$1" >"$tmp" && chmod "$3" "$tmp" || { rm -f -- "$tmp"; die "cannot write $2"; }
-  owned_by_service_group "$tmp"
   if [[ -e $2 ]]; then
     backup=$STAGE/backup/$((${#UNDO[@]}))
-    mkdir -p "$STAGE/backup" && cp -p -- "$2" "$backup"
+    mkdir -p "$STAGE/backup"
+    cp -p -- "$2" "$backup" 2>/dev/null || die "cannot replace $2 (not a regular file?)"
     undo mv -f -- "$backup" "$2"
   else
     undo rm -f -- "$2"
   fi
-  mv -f -T -- "$tmp" "$2" || { rm -f -- "$tmp"; die "cannot write $2"; }
+  tmp=$(mktemp "$(dirname -- "$2")/.${2##*/}.XXXXXX") || die "cannot write in $(dirname -- "$2")"
+  undo rm -f -- "$tmp"
+  { cat -- "$1" >"$tmp" && chmod "$3" "$tmp"; } || die "cannot write $2"
+  owned_by_service_group "$tmp"
+  mv -f -T -- "$tmp" "$2" || die "cannot write $2"
   CHANGES=$((CHANGES + 1))
 }
 
@@ -214,7 +217,7 @@ stage_release() {
   else
     mkdir "$STAGE/unpacked"
     tar -xzf "$SOURCE" -C "$STAGE/unpacked" --no-same-owner 2>"$err" ||
-      die "cannot unpack $SOURCE: not a complete release tarball ($(grep -v '^tar: \(Child\|Error is not recoverable\)' "$err" | head -n 1))"
+      die "cannot unpack $SOURCE: not a complete release tarball ($(first_error "$err"))"
     entries=("$STAGE"/unpacked/*)
     [[ ${#entries[@]} == 1 && -d ${entries[0]} && ${entries[0]##*/} == guestbench-* ]] ||
       die "$SOURCE is not a guestbench release (expected one top directory guestbench-VERSION/)"
@@ -223,6 +226,10 @@ stage_release() {
   check_release
   chmod -R u=rwX,go=rX -- "$REL"
   chmod 0755 -- "$REL/install.sh" "$REL"/bin/*
+}
+
+first_error() { # tar's stderr → its first telling line
+  grep -v -e '^$' -e '^tar: Child returned' -e '^tar: Error is not recoverable' -- "$1" | head -n 1
 }
 
 check_release() {
@@ -376,12 +383,11 @@ UNITS_CHANGED=0
 
 install_units() {
   local program unit rendered
-  [[ -d $UNIT_DIR ]] || die "no unit directory $UNIT_DIR"
   for program in "${PROGRAMS[@]}"; do
     unit=guestbench-$program.service
     rendered=$STAGE/$unit
     render "$REL/systemd/$unit" >"$rendered"
-    if ! cmp -s -- "$rendered" "$UNIT_DIR/$unit"; then
+    if ! cmp -s -- "$rendered" "$UNIT_DIR/$unit" 2>/dev/null; then
       put_file "$rendered" "$UNIT_DIR/$unit" 0644
       say "installed $UNIT_DIR/$unit"
       UNITS_CHANGED=1
@@ -424,6 +430,7 @@ main() {
   STAGE=$(mktemp -d "$PREFIX/.install.XXXXXX") # same file system: the final moves are renames
   trap cleanup EXIT
   trap 'exit 130' INT TERM
+  trap 'echo "install.sh: failed: $BASH_COMMAND (line $LINENO)" >&2' ERR
   stage_release
   installed_version
   place_release
