@@ -108,13 +108,6 @@ check_args() {
     printf -v "$dir" '%s' "$(realpath -m -- "${!dir}")"
   done
   [[ $USER_NAME =~ ^[a-z_][a-z0-9_-]{0,31}$ ]] || die_usage "--user '$USER_NAME' is not a user name"
-  if [[ -z $SOURCE ]]; then
-    SOURCE=$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")
-    [[ -f $SOURCE/VERSION ]] ||
-      die_usage "no release given (expected guestbench-VERSION.tar.gz or its unpacked directory)"
-  fi
-  [[ -e $SOURCE ]] || die "no such release: $SOURCE"
-  [[ -r $SOURCE ]] || die "cannot read the release $SOURCE"
   if ((EUID != 0)); then
     local defaults=()
     [[ $PREFIX != "$DEFAULT_PREFIX" ]] || defaults+=(--prefix)
@@ -126,6 +119,13 @@ check_args() {
     ((CREATE_USER == 0)) ||
       die "not root: cannot create the user '$USER_NAME'; give --no-user (a test install)"
   fi
+  if [[ -z $SOURCE ]]; then
+    SOURCE=$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")
+    [[ -f $SOURCE/VERSION ]] ||
+      die_usage "no release given (expected guestbench-VERSION.tar.gz or its unpacked directory)"
+  fi
+  [[ -e $SOURCE ]] || die "no such release: $SOURCE"
+  [[ -r $SOURCE ]] || die "cannot read the release $SOURCE"
   [[ -d $UNIT_DIR ]] || die "no unit directory $UNIT_DIR"
   if ((${#ENABLE[@]})) && ! systemd_reads_units; then
     die "--enable needs a running systemd reading $UNIT_DIR (systemd is $(systemd_state))"
