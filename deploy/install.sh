@@ -158,7 +158,7 @@ undo() { # shell words to run on failure, in reverse order
   UNDO+=("$(printf '%q ' "$@")")
 }
 
-put_file() { # source target mode: replaces target atomically (temp file + rename in its dir)
+put_file() { # source target mode [root|service]: replaces target atomically (temp file + rename)
   local tmp backup
   if [[ -e $2 ]]; then
     backup=$STAGE/backup/$((${#UNDO[@]}))
@@ -171,7 +171,7 @@ put_file() { # source target mode: replaces target atomically (temp file + renam
   tmp=$(mktemp "$(dirname -- "$2")/.${2##*/}.XXXXXX") || die "cannot write in $(dirname -- "$2")"
   undo rm -f -- "$tmp"
   { cat -- "$1" >"$tmp" && chmod "$3" "$tmp"; } || die "cannot write $2"
-  owned_by_service_group "$tmp"
+  [[ ${4:-service} == root ]] || owned_by_service_group "$tmp"
   mv -f -T -- "$tmp" "$2" || die "cannot write $2"
   CHANGES=$((CHANGES + 1))
 }
@@ -230,6 +230,7 @@ stage_release() {
 
 first_error() { # tar's stderr → its first telling line
   grep -v -e '^$' -e '^tar: Child returned' -e '^tar: Error is not recoverable' -- "$1" | head -n 1
+  true # all filtered: an empty reason rather than a failure
 }
 
 check_release() {
@@ -388,7 +389,7 @@ install_units() {
     rendered=$STAGE/$unit
     render "$REL/systemd/$unit" >"$rendered"
     if ! cmp -s -- "$rendered" "$UNIT_DIR/$unit" 2>/dev/null; then
-      put_file "$rendered" "$UNIT_DIR/$unit" 0644
+      put_file "$rendered" "$UNIT_DIR/$unit" 0644 root
       say "installed $UNIT_DIR/$unit"
       UNITS_CHANGED=1
     fi
@@ -411,7 +412,7 @@ start_services() { # after the commit: failures are reported, the install stays
   if ((RELEASE_CHANGED)); then
     systemctl try-restart guestbench-agent.service guestbench-collector.service || status=1
   fi
-  for name in "${ENABLE[@]}"; do
+  for name in ${ENABLE[@]+"${ENABLE[@]}"}; do # bash 4.2 calls an empty array unbound
     if systemctl enable --now "guestbench-$name.service"; then
       say "enabled and started guestbench-$name"
     else
