@@ -428,6 +428,8 @@ main() {
   mkdir -p -- "$PREFIX" 2>/dev/null || die "cannot create $PREFIX"
   exec 9>>"$PREFIX/.install.lock" || die "cannot write in $PREFIX"
   flock -n 9 || die "another install.sh is running on $PREFIX"
+  # Holding the lock, any staging left here is from a run that was killed (SIGKILL, power loss).
+  rm -rf -- "$PREFIX"/.install.*/ "$PREFIX"/.current.*
   STAGE=$(mktemp -d "$PREFIX/.install.XXXXXX") # same file system: the final moves are renames
   trap cleanup EXIT
   trap 'exit 130' INT TERM

@@ -138,6 +138,24 @@ class InstallBadInputIT extends RealProcessTest {
     assertThat(Files.readSymbolicLink(install.current())).isEqualTo(Path.of(release.version()));
   }
 
+  @Test
+  void whatAKilledRunLeftIsClearedByTheNext() throws Exception {
+    var first = install.run(runner, "install", installer, release.file().toString());
+    assertThat(first.exit()).as("install.sh: %s", first.err()).isZero();
+    // SIGKILL skips the rollback: a staging directory and a half-made symlink stay behind.
+    Path staging = install.prefix.resolve(".install.Xk3Ld9/guestbench-" + release.version());
+    Files.createDirectories(staging);
+    Files.writeString(staging.resolve("VERSION"), release.version());
+    Files.createSymbolicLink(install.prefix.resolve(".current.4242"), Path.of("nowhere"));
+
+    var again = install.run(runner, "again", installer, release.file().toString());
+    assertThat(again.exit()).as("install.sh: %s", again.err()).isZero();
+    try (var left = Files.list(install.prefix)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(".install.lock", release.version(), "current");
+    }
+  }
+
   private void assertNothingInstalled() throws Exception {
     assertThat(install.etc).doesNotExist();
     assertThat(install.state).doesNotExist();
