@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts the real binaries the way the launcher does, with output captured to files. */
@@ -34,9 +35,24 @@ final class ProcessRunner {
   }
 
   Process start(String name, List<String> command) throws IOException {
+    return start(name, new ProcessBuilder(command).directory(workDir.toFile()));
+  }
+
+  /**
+   * Starts {@code command} in {@code cwd} with only {@code environment} (nothing inherited), the
+   * way a service manager starts a service.
+   */
+  Process startClean(String name, List<String> command, Path cwd, Map<String, String> environment)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    return start(name, builder);
+  }
+
+  private Process start(String name, ProcessBuilder builder) throws IOException {
     Process p =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
+        builder
             .redirectOutput(workDir.resolve(name + ".out").toFile())
             .redirectError(workDir.resolve(name + ".err").toFile())
             .start();
@@ -44,15 +60,19 @@ final class ProcessRunner {
     return p;
   }
 
-  /** Runs to completion within {@code seconds}; fails the test if it does not. */
-  Finished run(String name, int seconds, List<String> command) throws Exception {
-    Process p = start(name, command);
+  /** Waits for a started process within {@code seconds}; fails the test if it does not end. */
+  Finished await(String name, Process p, int seconds) throws Exception {
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError(
           name + " did not finish within " + seconds + " s; stderr: " + err(name));
     }
     return new Finished(p.exitValue(), out(name), err(name));
+  }
+
+  /** Runs to completion within {@code seconds}; fails the test if it does not. */
+  Finished run(String name, int seconds, List<String> command) throws Exception {
+    return await(name, start(name, command), seconds);
   }
 
   String out(String name) throws IOException {
