@@ -39,7 +39,7 @@ work=$(mktemp -d)
 tar -xzf "$release" -C "$work" --no-same-owner
 home=$work/guestbench-$GUESTBENCH_VERSION
 [ -f "$home/install.sh" ] || fail "$release: no guestbench-$GUESTBENCH_VERSION/install.sh inside (is it the $GUESTBENCH_VERSION release tarball?)"
-sh "$home/install.sh"
+bash "$home/install.sh"
 [ -x "$agent" ] || fail "install.sh left no $agent"
 if systemctl is-enabled --quiet guestbench-agent.service; then
   fail "guestbench-agent.service is enabled; the image must leave that to user-data"

@@ -254,6 +254,19 @@ class CloudInitUserDataIT extends RealProcessTest {
             + withId
             + ": agent.id is set (expected: no id, so that"
             + " each instance uses its host name; both twins get this user-data)");
+    Path big = dir.resolve("big.yaml");
+    Files.writeString(big, "plan:\n  probes:\n" + "    - {probe: os.syscall}\n".repeat(700));
+    var tooBig =
+        runner.run(
+            "render-big",
+            60,
+            renderCommand(args("--token-file", token.toString(), "--plan", big.toString())));
+    assertThat(tooBig.exit()).isEqualTo(2);
+    assertThat(tooBig.out()).isEmpty();
+    assertThat(tooBig.err().strip())
+        .matches(
+            "render-user-data\\.sh: the user-data would be \\d+ bytes \\(expected: at most 16384,"
+                + " EC2's limit; .*\\)");
     Path broken = dir.resolve("broken.yaml");
     Files.writeString(broken, "plan: [\n");
     var result =
