@@ -85,6 +85,17 @@ final class UserData {
     return new UserData(copy);
   }
 
+  /** A copy in which the file at {@code path} has another mode, such as 0600. */
+  UserData withPermissions(String path, String mode) {
+    ObjectNode copy = root.deepCopy();
+    for (JsonNode f : copy.withArray("write_files")) {
+      if (f.path("path").asText().equals(path)) {
+        ((ObjectNode) f).put("permissions", mode);
+      }
+    }
+    return new UserData(copy);
+  }
+
   void write(Path file) throws IOException {
     Files.writeString(file, "#cloud-config\n" + YAML.writeValueAsString(root));
   }
@@ -104,6 +115,22 @@ final class UserData {
       Files.setPosixFilePermissions(target, mode(f.permissions()));
     }
     return base.resolve(ETC.substring(1)).resolve("agent.yaml");
+  }
+
+  /**
+   * Writes every file as cloud-init's write_files does, below {@code base} standing for /: same
+   * path, content, mode and owner, each owner's group given as a gid by {@code gids} (root: 0).
+   */
+  void writeAsCloudInit(Path base, java.util.Map<String, Integer> gids) throws IOException {
+    for (Written f : files()) {
+      Path target = base.resolve(f.path().substring(1));
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, f.content());
+      Files.setPosixFilePermissions(target, mode(f.permissions()));
+      String group = f.owner().substring(f.owner().indexOf(':') + 1);
+      Files.setAttribute(target, "unix:uid", 0);
+      Files.setAttribute(target, "unix:gid", group.equals("root") ? 0 : gids.get(group));
+    }
   }
 
   /** An octal mode such as 0640 as permissions. */
