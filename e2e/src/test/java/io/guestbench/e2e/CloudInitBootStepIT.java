@@ -57,36 +57,27 @@ class CloudInitBootStepIT extends RealProcessTest {
         "guestbench:x:%d:\n".formatted(GUESTBENCH_ID),
         java.nio.file.StandardOpenOption.APPEND);
     Files.createDirectories(etc.resolve("guestbench"));
-    // A stand-in for deploy/systemd/guestbench-agent.service (ship-install's): only enabled here.
+    // The shipped unit and release launcher, in the release layout install.sh makes.
     Files.createDirectories(etc.resolve("systemd/system"));
-    Files.writeString(
-        etc.resolve("systemd/system/guestbench-agent.service"),
-        """
-        [Unit]
-        Description=guestbench agent
-        [Service]
-        User=guestbench
-        ExecStart=/opt/guestbench/current/bin/guestbench-agent run --config /etc/guestbench/agent.yaml
-        [Install]
-        WantedBy=multi-user.target
-        """);
-    Path bin = image.resolve("opt/guestbench/test/bin");
-    Files.createDirectories(bin);
+    Files.copy(
+        Path.of("../deploy/systemd/guestbench-agent.service"),
+        etc.resolve("systemd/system/guestbench-agent.service"));
+    Path release = image.resolve("opt/guestbench/test");
+    Files.createDirectories(image.resolve("opt/guestbench"));
     Files.createSymbolicLink(image.resolve("opt/guestbench/current"), Path.of("test"));
     // The release's files inside the image, since /opt is replaced; the JDK stays outside.
     assertThat(ProcessRunner.java()).as("a JDK outside /opt").doesNotStartWith("/opt/");
-    Path lib = image.resolve("opt/guestbench/test/lib");
-    Files.createDirectories(lib);
+    for (String d : List.of("bin", "lib", "jvm")) {
+      Files.createDirectories(release.resolve(d));
+    }
     Files.copy(
         Path.of(System.getProperty("guestbench.jvm.options"), "agent.options"),
-        lib.resolve("agent.options"));
-    Files.copy(Path.of(System.getProperty("guestbench.agent.jar")), lib.resolve("agent.jar"));
-    Path launcher = bin.resolve("guestbench-agent");
-    Files.writeString(
-        launcher,
-        ("#!/bin/sh\nexec '%s' @/opt/guestbench/current/lib/agent.options"
-                + " -jar /opt/guestbench/current/lib/agent.jar \"$@\"\n")
-            .formatted(ProcessRunner.java()));
+        release.resolve("jvm/agent.options"));
+    Files.copy(
+        Path.of(System.getProperty("guestbench.agent.jar")),
+        release.resolve("lib/guestbench-agent.jar"));
+    Path launcher = release.resolve("bin/guestbench-agent");
+    Files.copy(Path.of("../deploy/bin/guestbench-agent"), launcher);
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(enabled()).isFalse();
   }
