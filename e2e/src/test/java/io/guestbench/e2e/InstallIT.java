@@ -112,6 +112,18 @@ class InstallIT extends RealProcessTest {
       assertThat(mode(install.state.resolve(program))).isEqualTo("rwxr-x---");
     }
     assertThat(Files.readString(home.resolve("VERSION")).strip()).isEqualTo(release.version());
+    // What an experiment needs beside the programs, shipped as in deploy/.
+    for (String shared :
+        List.of(
+            "README.md",
+            "plans/pv-vs-hvm.agent.yaml",
+            "plans/pv-vs-hvm.collector.yaml",
+            "prometheus/guestbench-rules.yml",
+            "grafana/dashboards/guestbench-pv-vs-hvm.json")) {
+      assertThat(home.resolve("share/" + shared))
+          .hasSameBinaryContentAs(Path.of("../deploy/" + shared));
+    }
+    assertThat(home.resolve("share/cloud-init/render-user-data.sh")).isExecutable();
     assertThat(mode(install.etc)).isEqualTo("rwxr-x---");
     assertThat(mode(install.etc.resolve("tls"))).isEqualTo("rwxr-x---");
     UnitFile agent = install.unit("agent");
