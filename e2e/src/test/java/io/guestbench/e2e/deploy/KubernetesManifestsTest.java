@@ -189,11 +189,24 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void imageIsTheOneTheKustomizationSets() {
+  void imageIsTheOneJibBuilds() throws IOException {
     String image = container.path("image").asText();
-    List<String> names = new ArrayList<>();
-    k.root.path("images").forEach(i -> names.add(i.path("name").asText()));
-    assertThat(names).contains(image);
+    JsonNode set =
+        k.root
+            .path("images")
+            .valueStream()
+            .filter(i -> i.path("name").asText().equals(image))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("kustomization sets no image " + image));
+    // image/pom.xml: <image.name>guestbench-collector:${project.version}</image.name>
+    String pom = readString("../image/pom.xml");
+    assertThat(pom).contains("<image.name>" + image + ":${project.version}</image.name>");
+    String version =
+        readString("../pom.xml")
+            .replaceAll(
+                "(?s).*?<artifactId>guestbench-parent</artifactId>\\s*<version>([^<]+)</version>.*",
+                "$1");
+    assertThat(set.path("newTag").asText()).isEqualTo(version);
   }
 
   static JsonNode service(String name) {
