@@ -3,7 +3,7 @@
 # glibc (libc6, libgcc-s1, fetched with apt-get download) plus a jlink'ed Java runtime from the JDK
 # at $JAVA_HOME, laid out like eclipse-temurin's JRE images (/opt/java/openjdk), written as a
 # `docker save` tarball that Jib reads with `tar://`. For builds that cannot pull
-# eclipse-temurin:25-jre (CI here); users build on that image (collector/pom.xml, profile image).
+# eclipse-temurin:25-jre (CI here); users build on that image (image/pom.xml, profile image).
 #   deploy/container/build-base-image.sh OUT.tar
 set -euo pipefail
 out=$(readlink -f "${1:?usage: build-base-image.sh OUT.tar}")
