@@ -99,7 +99,8 @@ class KubernetesManifestsTest {
     assertThat(sd)
         .contains("regex: " + podLabels().path("app.kubernetes.io/name").asText())
         .contains("__meta_kubernetes_pod_label_app_kubernetes_io_name")
-        .contains("regex: http");
+        .contains("regex: http")
+        .doesNotContain("target_label");
   }
 
   @Test
