@@ -100,6 +100,14 @@ cmdline=$(tr '\0' ' ' <"/proc/$jvm_pid/cmdline")
 grep -q 'collector guestbench-collector-0 listening' "$work/out" || fail "collector id is not the pod name: $(cat "$work/out")"
 kill -TERM "$jvm_pid"
 term_at=$(date +%s%N)
+# Not ready within 1 s of SIGTERM (503, or no longer listening), as the Service needs.
+unready=
+for _ in $(seq 1 10); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/readyz" || true)
+  if [[ $code != 200 ]]; then unready=$code; break; fi
+  sleep 0.1
+done
+[[ -n $unready ]] || fail "/readyz still 200 one second after SIGTERM"
 for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$pid" 2>/dev/null && fail "serve still running 30 s after SIGTERM"
 wait "$pid" && status=0 || status=$?
@@ -108,5 +116,5 @@ stop_ms=$((($(date +%s%N) - term_at) / 1000000))
 [[ $status == 0 ]] || fail "serve exited $status after SIGTERM: $(cat "$work/out")"
 grep -q 'shutting down' "$work/out" || fail "no orderly shutdown: $(cat "$work/out")"
 echo "test-image: serve: $(grep -m1 listening "$work/out")"
-echo "test-image: /healthz /readyz /metrics answered as uid 10001 on a read-only root; SIGTERM -> exit 0 in ${stop_ms} ms"
+echo "test-image: /healthz /readyz /metrics answered as uid 10001 on a read-only root; SIGTERM -> /readyz $unready, exit 0 in ${stop_ms} ms"
 echo "test-image: OK ($(du -h "$image" | cut -f1) image, $(du -sh "$work/root" | cut -f1) unpacked)"
