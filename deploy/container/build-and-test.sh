@@ -2,7 +2,8 @@
 # CI: builds the collector image without a Docker engine or a registry and runs it.
 #   1. a local base image (build-base-image.sh: Debian's glibc + a jlink'ed JDK 25 runtime),
 #   2. the image with Jib on that base (./mvnw -Pimage -pl image -am package),
-#   3. test-image.sh: the image's entrypoint as a pod would run it.
+#   3. test-image.sh: the image's entrypoint as a pod would run it, with a real agent (built here
+#      too) streaming results to it over mutual TLS.
 # Users build on eclipse-temurin:25-jre instead (the default of image/pom.xml).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -22,8 +23,8 @@ export JAVA_HOME
 mkdir -p image/target
 start=$(date +%s)
 deploy/container/build-base-image.sh image/target/base-image.tar
-./mvnw -B -q -Pimage -pl image -am package -Dmaven.test.skip=true \
+./mvnw -B -q -Pimage -pl image,agent -am package -Dmaven.test.skip=true \
   -Dimage.base="tar://$PWD/image/target/base-image.tar"
 echo "build-and-test: image built in $(($(date +%s) - start)) s: image/target/guestbench-collector-image.tar"
-deploy/container/test-image.sh image/target/guestbench-collector-image.tar
+deploy/container/test-image.sh image/target/guestbench-collector-image.tar agent/target/guestbench-agent.jar
 echo "build-and-test: done in $(($(date +%s) - start)) s"

@@ -5,11 +5,15 @@
 # the root filesystem read-only, /tmp a tmpfs, uid/gid 10001, deploy/kubernetes/collector.yaml at
 # /etc/guestbench/collector.yaml and TLS files with the Secret's mode (0440, group 10001).
 # Checks `collector validate`, then `serve`: /healthz, /readyz and /metrics answer on loopback,
-# the JVM flags are deploy/jvm/collector.options', and SIGTERM ends it with exit 0.
-#   deploy/container/test-image.sh image/target/guestbench-collector-image.tar
-# Needs root (namespaces, chroot, mounts), jq, curl and openssl.
+# the JVM flags are deploy/jvm/collector.options', with an agent jar a real agent (mutual TLS,
+# a client certificate from the same CA) gets its results acknowledged and they show in /metrics,
+# and SIGTERM makes it unready within 1 s and ends it with exit 0.
+#   deploy/container/test-image.sh image/target/guestbench-collector-image.tar [agent/target/guestbench-agent.jar]
+# Needs root (namespaces, chroot, mounts), jq, curl and openssl; the agent runs on the host's
+# $JAVA_HOME (25+).
 set -euo pipefail
-image=$(readlink -f "${1:?usage: test-image.sh IMAGE.tar}")
+image=$(readlink -f "${1:?usage: test-image.sh IMAGE.tar [AGENT.jar]}")
+agent_jar=${2:+$(readlink -f "$2")}
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 fail() { echo "test-image: FAIL: $*" >&2; exit 1; }
 
@@ -94,6 +98,35 @@ jvm_pid=$(pgrep -P "$(pgrep -P "$pid" | head -n 1)" | head -n 1 || true)
 [[ -n $jvm_pid ]] || jvm_pid=$(pgrep -P "$pid" | head -n 1)
 cmdline=$(tr '\0' ' ' <"/proc/$jvm_pid/cmdline")
 [[ $cmdline == *"@/app/resources/collector.options"* ]] || fail "JVM command line: $cmdline"
+if [[ -n $agent_jar ]]; then
+  # An agent with a client certificate (its agent_id as CN and DNS name, as the collector binds
+  # them), one round of a short CPU plan; `run` with a finite plan exits 0 once all is acknowledged.
+  grpc=$(sed -n 's/^grpc=//p' "$work/state/ports")
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=image-test-agent \
+    -addext subjectAltName=DNS:image-test-agent -keyout "$work/agent.key0" -out "$work/agent.csr" 2>/dev/null
+  openssl x509 -req -in "$work/agent.csr" -CA "$work/etc/tls/ca.crt" -CAkey "$work/ca.key" -days 2 \
+    -copy_extensions copy -out "$work/agent.crt" 2>/dev/null
+  openssl pkcs8 -topk8 -nocrypt -in "$work/agent.key0" -out "$work/agent.key" && chmod 600 "$work/agent.key"
+  cat >"$work/agent.yaml" <<YAML
+agent:
+  labels: {experiment: image-test}
+collector:
+  address: localhost:$grpc
+  tls: {ca_file: $work/etc/tls/ca.crt, cert_file: $work/agent.crt, key_file: $work/agent.key}
+imds: {enabled: false}
+plan:
+  rounds: 1
+  interval: 0s
+  probes:
+    - {probe: cpu.compute, kernel: int, warmup: 200ms, iterations: 3}
+YAML
+  timeout 120 "$JAVA_HOME/bin/java" "@$repo/deploy/jvm/agent.options" -jar "$agent_jar" run \
+    --config "$work/agent.yaml" --agent-id image-test-agent --spool-dir "$work/spool" \
+    >"$work/agent.out" 2>&1 || fail "agent run against the image: $(tail -n 20 "$work/agent.out")"
+  curl -sf --max-time 10 "$base/metrics" | grep -q '^guestbench_cpu_compute.*agent_id="image-test-agent"' ||
+    fail "the agent's results are not in /metrics"
+  echo "test-image: agent image-test-agent (mutual TLS): results acknowledged and in /metrics"
+fi
 [[ -d $work/state/journal ]] || fail "no journal in the state volume"
 [[ $(stat -c %u "$work/state/journal") == 10001 ]] || fail "journal not owned by uid 10001"
 
