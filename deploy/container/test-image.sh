@@ -2,7 +2,7 @@
 # Runs the collector image the way a Kubernetes pod of deploy/kubernetes would, without a container
 # engine: unpacks the Jib tarball's layers into a root filesystem, then starts the image's own
 # entrypoint and command (read from its config) under chroot in new mount and PID namespaces, with
-# the root filesystem read-only, /tmp a tmpfs, uid/gid 10001, deploy/kubernetes/collector.yaml at
+# the root filesystem read-only, /tmp a tmpfs, uid/gid 10001, deploy/kubernetes/collector/collector.yaml at
 # /etc/guestbench/collector.yaml and TLS files with the Secret's mode (0440, group 10001).
 # Checks `collector validate`, then `serve`: /healthz, /readyz and /metrics answer on loopback,
 # the JVM flags are deploy/jvm/collector.options', with an agent jar a real agent (mutual TLS,
@@ -44,7 +44,7 @@ cmp -s "$work/root$options" "$repo/deploy/jvm/collector.options" ||
 
 # The pod's mounts: config (ConfigMap), TLS (Secret, 0440 group 10001), state (claim), /tmp, /proc.
 mkdir -p "$work/etc/tls" "$work/state" "$work/root/etc/guestbench" "$work/root/var/lib/guestbench" "$work/root/proc"
-cp "$repo/deploy/kubernetes/collector.yaml" "$work/etc/collector.yaml"
+cp "$repo/deploy/kubernetes/collector/collector.yaml" "$work/etc/collector.yaml"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=test-ca \
   -keyout "$work/ca.key" -out "$work/etc/tls/ca.crt" 2>/dev/null
 openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=guestbench-collector \

@@ -35,7 +35,7 @@ class KubernetesCollectorConfigTest {
 
   @BeforeAll
   static void read() throws Exception {
-    k = Kustomization.read(DeployFiles.path("kubernetes"));
+    k = Kustomization.read(DeployFiles.path("kubernetes/collector"));
     JsonNode workload = k.only("StatefulSet");
     pod = workload.at("/spec/template/spec");
     container = pod.path("containers").get(0);
@@ -46,8 +46,12 @@ class KubernetesCollectorConfigTest {
     assertThat(configText).isNotNull();
   }
 
-  /** The config with the TLS files and the journal moved to {@code dir}, loaded for real. */
   private static CollectorConfig load(Path dir) throws Exception {
+    return loadWithTestTls(configText, dir);
+  }
+
+  /** A config text with the Secret's TLS files replaced by a test CA's in {@code dir}, loaded. */
+  static CollectorConfig loadWithTestTls(String configText, Path dir) throws Exception {
     TestPki pki = TestPki.create(dir, "k8s");
     TestPki.Issued server = pki.server();
     String text =

@@ -27,7 +27,7 @@ class KubernetesManifestsTest {
 
   @BeforeAll
   static void read() throws IOException {
-    k = Kustomization.read(DeployFiles.path("kubernetes"));
+    k = Kustomization.read(DeployFiles.path("kubernetes/collector"));
     workload = k.only("StatefulSet");
     pod = workload.at("/spec/template/spec");
     assertThat(pod.path("containers")).hasSize(1);

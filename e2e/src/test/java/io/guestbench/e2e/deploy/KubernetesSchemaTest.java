@@ -26,7 +26,7 @@ class KubernetesSchemaTest {
         new ProcessBuilder(
                 "node",
                 "validate.mjs",
-                DeployFiles.path("kubernetes").toString(),
+                DeployFiles.path("kubernetes/collector").toString(),
                 DeployFiles.path("grafana").toString())
             .directory(VALIDATE.toFile())
             .redirectErrorStream(true)
@@ -46,8 +46,8 @@ class KubernetesSchemaTest {
         .contains("valid v1 ConfigMap/guestbench-grafana-dashboards")
         .doesNotContain("INVALID");
     long resources =
-        Kustomization.read(DeployFiles.path("kubernetes")).resources.size()
-            + Kustomization.read(DeployFiles.path("kubernetes")).configMaps.size()
+        Kustomization.read(DeployFiles.path("kubernetes/collector")).resources.size()
+            + Kustomization.read(DeployFiles.path("kubernetes/collector")).configMaps.size()
             + Kustomization.read(DeployFiles.path("grafana")).configMaps.size();
     assertThat(out.lines().filter(l -> l.startsWith("valid ")).count()).isEqualTo(resources);
     assertThat(Files.readString(VALIDATE.resolve("package-lock.json")))
