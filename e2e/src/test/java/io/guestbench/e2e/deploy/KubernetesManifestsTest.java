@@ -208,6 +208,9 @@ class KubernetesManifestsTest {
                 "(?s).*?<artifactId>guestbench-parent</artifactId>\\s*<version>([^<]+)</version>.*",
                 "$1");
     assertThat(set.path("newTag").asText()).isEqualTo(version);
+    // Jib builds for its default platform, linux/amd64, unless image/pom.xml names others.
+    assertThat(pom).doesNotContain("<platforms>");
+    assertThat(pod.at("/nodeSelector/kubernetes.io~1arch").asText()).isEqualTo("amd64");
   }
 
   static JsonNode service(String name) {
