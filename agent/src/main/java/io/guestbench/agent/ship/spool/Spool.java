@@ -1,6 +1,5 @@
 package io.guestbench.agent.ship.spool;
 
-import io.guestbench.agent.ship.DropsInDoubt;
 import io.guestbench.agent.ship.Ledger;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.agent.ship.OutboxStats;
@@ -51,7 +50,6 @@ public final class Spool implements Outbox, Service {
   private final Numbering numbering;
   private final HeldBatches held = new HeldBatches();
   private final Ledger ledger = new Ledger();
-  private final DropsInDoubt doubts = new DropsInDoubt(ledger);
   private final SpoolDamage damage = new SpoolDamage();
   private final DiskReads reads;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -157,7 +155,7 @@ public final class Spool implements Outbox, Service {
     for (Held h = held.after(afterSeq); h != null; h = held.after(h.seq())) {
       Optional<Batch> batch = read(h);
       if (batch.isPresent() || held.contains(h.seq())) {
-        batch.ifPresent(b -> doubts.handedOut(b.getSeq()));
+        batch.ifPresent(b -> ledger.handedOut(b.getSeq()));
         return batch; // a batch that could not be read yet: later ones must not overtake it
       }
     }
@@ -174,7 +172,7 @@ public final class Spool implements Outbox, Service {
       release(h);
       ledger.acknowledged(h.results());
     }
-    doubts.acknowledged(seq);
+    ledger.acknowledgedThrough(seq);
     numbering.skipPast(seq);
     numbering.flushReleased();
   }
@@ -183,7 +181,7 @@ public final class Spool implements Outbox, Service {
   public synchronized void welcomed(long highestStored) {
     acknowledge(highestStored);
     if (open) {
-      doubts.welcomed(highestStored);
+      ledger.welcomed(highestStored);
     }
   }
 
@@ -204,9 +202,8 @@ public final class Spool implements Outbox, Service {
 
   @Override
   public synchronized OutboxStats stats() {
-    long batches = held.size() + doubts.batches();
-    long results = held.results() + doubts.results();
-    return ledger.stats(batches, results, held.diskBytes() + held.memoryBytes(), health());
+    long bytes = held.diskBytes() + held.memoryBytes();
+    return ledger.stats(held.size(), held.results(), bytes, health());
   }
 
   private SpoolHealth health() {
@@ -366,7 +363,7 @@ public final class Spool implements Outbox, Service {
 
   private void drop(Held h, String reason) {
     release(h);
-    doubts.drop(h.seq(), h.results(), reason);
+    ledger.droppedHeld(h.seq(), h.results(), reason);
   }
 
   /** The batch behind {@code h}; a record that no longer reads back is quarantined and dropped. */
