@@ -11,6 +11,7 @@ import io.guestbench.proto.v1.Nack;
 import io.guestbench.proto.v1.RunProbe;
 import io.guestbench.testing.Eventually;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,5 +80,36 @@ class StreamClientTest {
             .build();
     collector.sendToLatest(CollectorMessage.newBuilder().setCommand(command).build());
     Eventually.await("command handled", BOUND, () -> stream.commands.contains(command));
+  }
+
+  @Test
+  void stoppingLeavesNothingScheduledSoTheClientThreadEndsAtOnce() throws Exception {
+    append(1);
+    Eventually.await("batch sent", BOUND, () -> collector.batches() == 1);
+    collector.sendToLatest(
+        CollectorMessage.newBuilder().setAck(Ack.newBuilder().setSeq(1)).build());
+    assertThat(stream.client.awaitAllAcknowledged(BOUND)).isTrue();
+
+    stream.client.stop(Duration.ofSeconds(5));
+    stream.thread.shutdown();
+
+    // the stream's retirement, an hour away, must not keep the thread (and the agent) alive
+    assertThat(stream.thread.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    assertThat(stream.goodbyes()).containsExactly("shutdown");
+  }
+
+  @Test
+  void aReconnectWaitingForItsDelayDoesNotHoldUpStopping() throws Exception {
+    Eventually.await("connected", BOUND, () -> stream.client.state().connected());
+    collector.sendToLatest(
+        CollectorMessage.newBuilder()
+            .setDrain(Drain.newBuilder().setReason("test").setReconnectAfterMillis(3_600_000))
+            .build());
+    Eventually.await("stream lost", BOUND, () -> stream.client.state().reconnects() == 1);
+
+    stream.client.stop(Duration.ofSeconds(5));
+    stream.thread.shutdown();
+
+    assertThat(stream.thread.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
   }
 }
