@@ -27,17 +27,7 @@ class AgentExitIT extends RealProcessTest {
         plan: {rounds: 1, probes: [{probe: cpu.compute, warmup: 0s, iterations: 2}]}
         """);
     Process agent =
-        runner.start(
-            "agent",
-            ProcessRunner.jar(
-                "guestbench.agent.jar",
-                "run",
-                "--config",
-                config.toString(),
-                "--collector",
-                "127.0.0.1:" + collector.grpcPort,
-                "--agent-id",
-                "exit-it"));
+        runner.start("agent", ProcessRunner.agentRun(config, collector.grpcPort, "exit-it"));
 
     // printed right after the last ack; polled every 100 ms
     Poll.until(
