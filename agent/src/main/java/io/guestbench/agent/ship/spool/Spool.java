@@ -100,7 +100,7 @@ public final class Spool implements Outbox, Service {
     synchronized (this) {
       open();
     }
-    long period = tickNanos();
+    long period = settings.tickPeriod().toNanos();
     ticks = ticker.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.NANOSECONDS);
   }
 
@@ -288,14 +288,6 @@ public final class Spool implements Outbox, Service {
         batch.getCreatedTimeUnixNano(),
         batch.toByteArray(),
         batch.getResultsCount());
-  }
-
-  private long tickNanos() {
-    Duration period = Duration.ofSeconds(1);
-    if (!settings.fsyncEveryAppend() && settings.fsyncInterval().compareTo(period) < 0) {
-      period = settings.fsyncInterval();
-    }
-    return period.toNanos();
   }
 
   private void requireOpen() {
