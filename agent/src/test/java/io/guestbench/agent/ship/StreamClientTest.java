@@ -11,6 +11,7 @@ import io.guestbench.proto.v1.Nack;
 import io.guestbench.proto.v1.RunProbe;
 import io.guestbench.testing.Eventually;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +96,8 @@ class StreamClientTest {
 
     // the stream's retirement, an hour away, must not keep the thread (and the agent) alive
     assertThat(stream.thread.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
-    assertThat(stream.goodbyes()).containsExactly("shutdown");
+    Eventually.await(
+        "the Goodbye at the collector", BOUND, () -> stream.goodbyes().equals(List.of("shutdown")));
   }
 
   @Test
