@@ -98,17 +98,8 @@ class CompareEndToEndIT extends RealProcessTest {
     Path config = Files.writeString(dir.resolve(id + ".yaml"), plan.formatted(virtType));
     return runner.start(
         id,
-        ProcessRunner.jar(
-            "guestbench.agent.jar",
-            "run",
-            "--config",
-            config.toString(),
-            "--collector",
-            "127.0.0.1:" + collector.grpcPort,
-            "--agent-id",
-            id,
-            "--spool-dir",
-            dir.resolve("spool").toString()));
+        ProcessRunner.agentRun(
+            config, collector.grpcPort, id, "--spool-dir", dir.resolve("spool").toString()));
   }
 
   private void finished(Process agent, String id) throws Exception {

@@ -58,14 +58,9 @@ class DiskIT {
         runner.run(
             "agent",
             90,
-            ProcessRunner.jar(
-                "guestbench.agent.jar",
-                "run",
-                "--config",
-                config.toString(),
-                "--collector",
-                "127.0.0.1:" + collector.grpcPort,
-                "--agent-id",
+            ProcessRunner.agentRun(
+                config,
+                collector.grpcPort,
                 "disk-agent",
                 "--spool-dir",
                 dir.resolve("spool").toString()));

@@ -51,14 +51,9 @@ class EndToEndIT extends RealProcessTest {
         runner.run(
             "agent",
             90,
-            ProcessRunner.jar(
-                "guestbench.agent.jar",
-                "run",
-                "--config",
-                config.toString(),
-                "--collector",
-                "127.0.0.1:" + collector.grpcPort,
-                "--agent-id",
+            ProcessRunner.agentRun(
+                config,
+                collector.grpcPort,
                 "e2e-agent",
                 "--spool-dir",
                 dir.resolve("spool").toString()));

@@ -54,14 +54,9 @@ class OsProbesIT extends RealProcessTest {
         runner.run(
             "agent",
             90,
-            ProcessRunner.jar(
-                "guestbench.agent.jar",
-                "run",
-                "--config",
-                config.toString(),
-                "--collector",
-                "127.0.0.1:" + collector.grpcPort,
-                "--agent-id",
+            ProcessRunner.agentRun(
+                config,
+                collector.grpcPort,
                 "e2e-os",
                 "--spool-dir",
                 dir.resolve("spool").toString()));

@@ -34,6 +34,25 @@ final class ProcessRunner {
     return command;
   }
 
+  /**
+   * {@code agent run} with {@code config} as {@code agentId}, against the collector on loopback
+   * {@code collectorPort}, followed by {@code more} options.
+   */
+  static List<String> agentRun(Path config, int collectorPort, String agentId, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--config",
+                config.toString(),
+                "--collector",
+                "127.0.0.1:" + collectorPort,
+                "--agent-id",
+                agentId));
+    args.addAll(List.of(more));
+    return jar("guestbench.agent.jar", args.toArray(String[]::new));
+  }
+
   Process start(String name, List<String> command) throws IOException {
     return start(name, new ProcessBuilder(command).directory(workDir.toFile()));
   }

@@ -2,37 +2,25 @@ package io.guestbench.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.ManagedChannel;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.guestbench.agent.config.ClientSecurity;
-import io.guestbench.agent.config.CollectorTarget;
 import io.guestbench.agent.ship.MemoryOutbox;
-import io.guestbench.agent.ship.StreamClient;
 import io.guestbench.collector.schedule.NetTest;
 import io.guestbench.collector.schedule.PairScheduler;
 import io.guestbench.collector.schedule.ScheduleConfig;
 import io.guestbench.collector.schedule.ScheduleCounters;
 import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.Command;
-import io.guestbench.proto.v1.Hello;
-import io.guestbench.proto.v1.HostFacts;
 import io.guestbench.testing.Eventually;
 import io.guestbench.testing.GrpcCleanupExtension;
 import io.guestbench.testing.ManualClock;
 import io.guestbench.testing.ManualScheduler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,17 +31,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ScheduledCommandsTest {
   @RegisterExtension final GrpcCleanupExtension grpc = new GrpcCleanupExtension();
-
   private final String name = InProcessServerNames.unique();
-  private final List<ScheduledExecutorService> threads = new ArrayList<>();
+  @RegisterExtension final InProcessStreamClients clients = new InProcessStreamClients(grpc, name);
+
   private final Map<String, List<Command>> received = new ConcurrentHashMap<>();
   private final ManualClock clock = new ManualClock(1_750_000_000_000_000_000L);
   private final ManualScheduler schedulerThread = new ManualScheduler(clock);
-
-  @AfterEach
-  void stopThreads() {
-    threads.forEach(ScheduledExecutorService::shutdownNow);
-  }
 
   @Test
   void pairedAgentsReceiveTheirCommandsOverTheirStreams() throws Exception {
@@ -124,37 +107,13 @@ class ScheduledCommandsTest {
   }
 
   private void agent(String id, String experiment, String peer) {
-    ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
-    threads.add(thread);
-    ManagedChannel channel = grpc.register(InProcessChannelBuilder.forName(name).build());
-    CollectorTarget target =
-        new CollectorTarget(
-            "in-process",
-            1,
-            ClientSecurity.plaintextChosen(),
-            Duration.ofMillis(5),
-            Duration.ofMillis(50),
-            Duration.ofSeconds(1),
-            4);
-    new StreamClient(
-            channel,
-            target,
+    clients
+        .client(
             new MemoryOutbox(1 << 20, Clock.system()),
-            (epoch, first) ->
-                Hello.newBuilder()
-                    .setAgentId(id)
-                    .setEpoch(epoch)
-                    .setAgentVersion("test")
-                    .setProtocolVersion(1)
-                    .setFacts(HostFacts.newBuilder().setVirtType("xen-hvm"))
-                    .putLabels("experiment", experiment)
-                    .setPeerAddress(peer)
-                    .setFirstUnackedSeq(first)
-                    .build(),
-            c -> received.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(c),
-            thread,
-            Clock.system(),
-            new SplittableRandom(1))
+            InProcessStreamClients.hello(id, "xen-hvm")
+                .putLabels("experiment", experiment)
+                .setPeerAddress(peer),
+            c -> received.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(c))
         .start();
   }
 }

@@ -2,10 +2,7 @@ package io.guestbench.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
-import io.guestbench.agent.config.ClientSecurity;
-import io.guestbench.agent.config.CollectorTarget;
 import io.guestbench.agent.ship.StreamClient;
 import io.guestbench.agent.ship.spool.Spool;
 import io.guestbench.agent.ship.spool.SpoolSettings;
@@ -13,14 +10,11 @@ import io.guestbench.agent.ship.spool.Storage;
 import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.Batch;
 import io.guestbench.proto.v1.CollectorMessage;
-import io.guestbench.proto.v1.Hello;
-import io.guestbench.proto.v1.HostFacts;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.testing.GrpcCleanupExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -35,17 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SpoolRestartDeliveryTest {
   private static final String AGENT = "spool-agent";
   @RegisterExtension final GrpcCleanupExtension grpc = new GrpcCleanupExtension();
+  private final String name = InProcessServerNames.unique();
+  @RegisterExtension final InProcessStreamClients clients = new InProcessStreamClients(grpc, name);
   @TempDir Path dir;
 
-  private final String name = InProcessServerNames.unique();
   private final ScheduledExecutorService spoolThread = Executors.newSingleThreadScheduledExecutor();
-  private final ScheduledExecutorService streamThread =
-      Executors.newSingleThreadScheduledExecutor();
 
   @AfterEach
   void stopThreads() {
     spoolThread.shutdownNow();
-    streamThread.shutdownNow();
   }
 
   private Spool spool() throws Exception {
@@ -61,33 +53,7 @@ class SpoolRestartDeliveryTest {
   }
 
   private StreamClient client(Spool spool) {
-    ManagedChannel channel = grpc.register(InProcessChannelBuilder.forName(name).build());
-    CollectorTarget target =
-        new CollectorTarget(
-            "in-process",
-            1,
-            ClientSecurity.plaintextChosen(),
-            Duration.ofMillis(5),
-            Duration.ofMillis(50),
-            Duration.ofSeconds(1),
-            4);
-    return new StreamClient(
-        channel,
-        target,
-        spool,
-        (epoch, first) ->
-            Hello.newBuilder()
-                .setAgentId(AGENT)
-                .setEpoch(epoch)
-                .setAgentVersion("test")
-                .setProtocolVersion(1)
-                .setFacts(HostFacts.newBuilder().setVirtType("xen-pv"))
-                .setFirstUnackedSeq(first)
-                .build(),
-        command -> {},
-        streamThread,
-        Clock.system(),
-        new SplittableRandom(3));
+    return clients.client(spool, InProcessStreamClients.hello(AGENT, "xen-pv"), command -> {});
   }
 
   @Test

@@ -2,72 +2,28 @@ package io.guestbench.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.ManagedChannel;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.guestbench.agent.config.ClientSecurity;
-import io.guestbench.agent.config.CollectorTarget;
 import io.guestbench.agent.ship.MemoryOutbox;
 import io.guestbench.agent.ship.StreamClient;
 import io.guestbench.common.time.Clock;
-import io.guestbench.proto.v1.Command;
-import io.guestbench.proto.v1.Hello;
-import io.guestbench.proto.v1.HostFacts;
+import io.guestbench.testing.GrpcCleanupExtension;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The agent's stream client against the collector's real ingest, over in-process gRPC. */
 class StreamDeliveryTest {
-  @RegisterExtension
-  final io.guestbench.testing.GrpcCleanupExtension grpc =
-      new io.guestbench.testing.GrpcCleanupExtension();
-
+  @RegisterExtension final GrpcCleanupExtension grpc = new GrpcCleanupExtension();
   private final String name = InProcessServerNames.unique();
-  private final ScheduledExecutorService streamThread =
-      Executors.newSingleThreadScheduledExecutor();
-  private final List<Command> commands = new ArrayList<>();
+  @RegisterExtension final InProcessStreamClients clients = new InProcessStreamClients(grpc, name);
+
   private final MemoryOutbox outbox = new MemoryOutbox(1 << 20, Clock.system());
 
-  @AfterEach
-  void stopThreads() {
-    streamThread.shutdownNow();
-  }
-
   private StreamClient client(String agentId) {
-    ManagedChannel channel = grpc.register(InProcessChannelBuilder.forName(name).build());
-    CollectorTarget target =
-        new CollectorTarget(
-            "in-process",
-            1,
-            ClientSecurity.plaintextChosen(),
-            Duration.ofMillis(5),
-            Duration.ofMillis(50),
-            Duration.ofSeconds(1),
-            4);
-    return new StreamClient(
-        channel,
-        target,
+    return clients.client(
         outbox,
-        (epoch, first) ->
-            Hello.newBuilder()
-                .setAgentId(agentId)
-                .setEpoch(epoch)
-                .setAgentVersion("test")
-                .setProtocolVersion(1)
-                .setFacts(HostFacts.newBuilder().setVirtType("xen-hvm"))
-                .putLabels("experiment", "delivery")
-                .setFirstUnackedSeq(first)
-                .build(),
-        commands::add,
-        streamThread,
-        Clock.system(),
-        new SplittableRandom(1));
+        InProcessStreamClients.hello(agentId, "xen-hvm").putLabels("experiment", "delivery"),
+        command -> {});
   }
 
   @Test

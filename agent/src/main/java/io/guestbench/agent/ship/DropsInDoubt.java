@@ -9,9 +9,9 @@ import java.util.TreeMap;
  * may have stored such a batch while its ack was lost, so counting it as dropped at once could
  * count a stored result twice. It stays in doubt, counted as held, until an ack covers it (stored)
  * or the next Welcome says the collector never got it (dropped). A batch dropped before it was ever
- * handed out is dropped at once. Not thread-safe: outboxes call it under their own lock.
+ * handed out is dropped at once. The {@link Ledger} owns it and settles into it.
  */
-public final class DropsInDoubt {
+final class DropsInDoubt {
   private record Doubt(int results, String reason) {}
 
   private final Ledger ledger;
@@ -19,17 +19,17 @@ public final class DropsInDoubt {
   private long handedOutThrough;
   private long results;
 
-  public DropsInDoubt(Ledger ledger) {
+  DropsInDoubt(Ledger ledger) {
     this.ledger = ledger;
   }
 
   /** A stream took the batch {@code seq} to send. */
-  public void handedOut(long seq) {
+  void handedOut(long seq) {
     handedOutThrough = Math.max(handedOutThrough, seq);
   }
 
   /** The outbox gave up the batch {@code seq} for {@code reason}. */
-  public void drop(long seq, int batchResults, String reason) {
+  void drop(long seq, int batchResults, String reason) {
     if (seq <= handedOutThrough) {
       doubts.put(seq, new Doubt(batchResults, reason));
       results += batchResults;
@@ -39,7 +39,7 @@ public final class DropsInDoubt {
   }
 
   /** The collector stored every batch up to {@code seq}. */
-  public void acknowledged(long seq) {
+  void acknowledged(long seq) {
     Map<Long, Doubt> covered = doubts.headMap(seq, true);
     covered.values().forEach(d -> settle(d, null));
     covered.clear();
@@ -49,18 +49,18 @@ public final class DropsInDoubt {
    * A new stream's Welcome: the collector holds every batch up to {@code highestStored} and none
    * above it, so what is still in doubt above it was lost; nothing above it has been sent since.
    */
-  public void welcomed(long highestStored) {
+  void welcomed(long highestStored) {
     acknowledged(highestStored);
     doubts.values().forEach(d -> settle(d, d.reason()));
     doubts.clear();
     handedOutThrough = highestStored;
   }
 
-  public long batches() {
+  long batches() {
     return doubts.size();
   }
 
-  public long results() {
+  long results() {
     return results;
   }
 

@@ -21,7 +21,6 @@ public final class MemoryOutbox implements Outbox {
   private final long epoch;
   private final Deque<Batch> held = new ArrayDeque<>();
   private final Ledger ledger = new Ledger();
-  private final DropsInDoubt doubts = new DropsInDoubt(ledger);
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long lastSeq;
   private long heldBytes;
@@ -65,7 +64,7 @@ public final class MemoryOutbox implements Outbox {
   public synchronized Optional<Batch> next(long afterSeq) {
     for (Batch batch : held) {
       if (batch.getSeq() > afterSeq) {
-        doubts.handedOut(batch.getSeq());
+        ledger.handedOut(batch.getSeq());
         return Optional.of(batch);
       }
     }
@@ -80,13 +79,13 @@ public final class MemoryOutbox implements Outbox {
       release(batch, null);
       ledger.acknowledged(batch.getResultsCount());
     }
-    doubts.acknowledged(seq);
+    ledger.acknowledgedThrough(seq);
   }
 
   @Override
   public synchronized void welcomed(long highestStored) {
     acknowledge(highestStored);
-    doubts.welcomed(highestStored);
+    ledger.welcomed(highestStored);
   }
 
   @Override
@@ -109,11 +108,7 @@ public final class MemoryOutbox implements Outbox {
 
   @Override
   public synchronized OutboxStats stats() {
-    return ledger.stats(
-        held.size() + doubts.batches(),
-        heldResults + doubts.results(),
-        heldBytes,
-        SpoolHealth.NONE);
+    return ledger.stats(held.size(), heldResults, heldBytes, SpoolHealth.NONE);
   }
 
   @Override
@@ -125,7 +120,7 @@ public final class MemoryOutbox implements Outbox {
     heldBytes -= batch.getSerializedSize();
     heldResults -= batch.getResultsCount();
     if (dropReason != null) {
-      doubts.drop(batch.getSeq(), batch.getResultsCount(), dropReason);
+      ledger.droppedHeld(batch.getSeq(), batch.getResultsCount(), dropReason);
     }
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param recoveredResults results found in the spool at start (produced by an earlier run)
  * @param acknowledgedResults results the collector stored
  * @param heldBatches batches waiting for an ack (spooled or in flight), and batches dropped after
- *     they were sent whose fate the collector has yet to tell ({@link DropsInDoubt})
+ *     they were sent whose fate the collector has yet to tell (see {@link Ledger})
  * @param heldResults results in those batches
  * @param heldBytes serialized size of those batches
  * @param droppedResultsByReason results discarded by the agent, by bounded reason

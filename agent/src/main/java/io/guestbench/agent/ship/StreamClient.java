@@ -13,10 +13,12 @@ import io.guestbench.proto.v1.Goodbye;
 import io.guestbench.proto.v1.Nack;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -49,6 +51,9 @@ public final class StreamClient implements Service {
   private String lastError = "";
   private boolean loggedSinceConnect;
   private ScheduledFuture<?> heartbeats;
+  // delayed work of the client's own: cancelled on stop, so none of it keeps the executor alive
+  private ScheduledFuture<?> retirement;
+  private ScheduledFuture<?> reconnect;
 
   public StreamClient(
       Channel channel,
@@ -84,11 +89,21 @@ public final class StreamClient implements Service {
     heartbeats = executor.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * Says Goodbye and cancels the client's timers, waiting (at most {@code grace}) until that has
+   * run on the client's thread: once this returns, nothing of the client's is left queued on it.
+   */
   @Override
   public void stop(Duration grace) {
-    onClientThread(this::goodbye);
-    if (heartbeats != null) {
-      heartbeats.cancel(false);
+    cancel(heartbeats);
+    try {
+      executor.submit(this::goodbye).get(grace.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      log.fine("stream client: its executor is already shut down");
+    } catch (ExecutionException | TimeoutException e) {
+      log.warning("stream client: saying goodbye: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -217,7 +232,8 @@ public final class StreamClient implements Service {
   private void scheduleRetirement(StreamSession s) {
     long lifetime = target.maxStreamLifetime().toNanos();
     long jittered = (long) (lifetime * (0.9 + 0.2 * random.nextDouble()));
-    executor.schedule(() -> retire(s), jittered, TimeUnit.NANOSECONDS);
+    cancel(retirement); // an earlier stream's, which is gone
+    retirement = executor.schedule(() -> retire(s), jittered, TimeUnit.NANOSECONDS);
   }
 
   private void retire(StreamSession s) {
@@ -230,7 +246,7 @@ public final class StreamClient implements Service {
       return;
     }
     long grace = Math.min(RETIRE_GRACE.toNanos(), target.maxStreamLifetime().toNanos() / 10);
-    executor.schedule(() -> replace(s), grace, TimeUnit.NANOSECONDS);
+    retirement = executor.schedule(() -> replace(s), grace, TimeUnit.NANOSECONDS);
   }
 
   private void replace(StreamSession s) {
@@ -297,7 +313,7 @@ public final class StreamClient implements Service {
             + "); retrying in "
             + delay.toMillis()
             + " ms");
-    executor.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
+    reconnect = executor.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void heartbeat() {
@@ -313,12 +329,20 @@ public final class StreamClient implements Service {
 
   private void goodbye() {
     stopped = true;
+    cancel(retirement);
+    cancel(reconnect);
     StreamSession s = current;
     current = null;
     if (s != null) {
       s.send(
           AgentMessage.newBuilder().setGoodbye(Goodbye.newBuilder().setReason("shutdown")).build());
       s.close();
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> task) {
+    if (task != null) {
+      task.cancel(false);
     }
   }
 }

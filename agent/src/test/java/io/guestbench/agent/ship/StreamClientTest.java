@@ -2,84 +2,29 @@ package io.guestbench.agent.ship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.ManagedChannel;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.guestbench.agent.config.ClientSecurity;
-import io.guestbench.agent.config.CollectorTarget;
-import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.Ack;
 import io.guestbench.proto.v1.Batch;
 import io.guestbench.proto.v1.CollectorMessage;
 import io.guestbench.proto.v1.Command;
 import io.guestbench.proto.v1.Drain;
-import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.Nack;
-import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunProbe;
 import io.guestbench.testing.Eventually;
-import io.guestbench.testing.GrpcCleanupExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StreamClientTest {
-  private static final Duration BOUND = Duration.ofSeconds(10);
-  @RegisterExtension final GrpcCleanupExtension grpc = new GrpcCleanupExtension();
-
-  private final ScriptedCollector collector = new ScriptedCollector();
-  private final MemoryOutbox outbox = new MemoryOutbox(1 << 20, Clock.system());
-  private final List<Command> commands = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
-  private StreamClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    String name = "stream-client-" + System.identityHashCode(this);
-    grpc.register(InProcessServerBuilder.forName(name).addService(collector).build().start());
-    ManagedChannel channel = grpc.register(InProcessChannelBuilder.forName(name).build());
-    CollectorTarget target =
-        new CollectorTarget(
-            "in-process",
-            1,
-            ClientSecurity.plaintextChosen(),
-            Duration.ofMillis(5),
-            Duration.ofMillis(20),
-            Duration.ofHours(1),
-            4);
-    client =
-        new StreamClient(
-            channel,
-            target,
-            outbox,
-            (epoch, first) ->
-                Hello.newBuilder()
-                    .setAgentId("a")
-                    .setEpoch(epoch)
-                    .setFirstUnackedSeq(first)
-                    .build(),
-            commands::add,
-            thread,
-            Clock.system(),
-            new SplittableRandom(7));
-    client.start();
-  }
-
-  @AfterEach
-  void stop() {
-    thread.shutdownNow();
-  }
+  private static final Duration BOUND = ScriptedStream.BOUND;
+  @RegisterExtension final ScriptedStream stream = new ScriptedStream();
+  private final ScriptedCollector collector = stream.collector;
+  private final MemoryOutbox outbox = stream.outbox;
 
   private void append(int n) {
     for (int i = 0; i < n; i++) {
-      outbox.append(List.of(ProbeResult.newBuilder().setRunId("r" + i).build()));
+      stream.append("r" + i);
     }
   }
 
@@ -121,7 +66,7 @@ class StreamClientTest {
         CollectorMessage.newBuilder()
             .setNack(Nack.newBuilder().setSeq(1).setReason("invalid_result").setRetryable(false))
             .build());
-    assertThat(client.awaitAllAcknowledged(BOUND)).isTrue();
+    assertThat(stream.client.awaitAllAcknowledged(BOUND)).isTrue();
     assertThat(outbox.stats().rejectedResultsByReason()).containsEntry("invalid_result", 1L);
     assertThat(outbox.stats().droppedResults()).isZero();
   }
@@ -135,6 +80,38 @@ class StreamClientTest {
             .setRunProbe(RunProbe.newBuilder().setName("compute"))
             .build();
     collector.sendToLatest(CollectorMessage.newBuilder().setCommand(command).build());
-    Eventually.await("command handled", BOUND, () -> commands.contains(command));
+    Eventually.await("command handled", BOUND, () -> stream.commands.contains(command));
+  }
+
+  @Test
+  void stoppingLeavesNothingScheduledSoTheClientThreadEndsAtOnce() throws Exception {
+    append(1);
+    Eventually.await("batch sent", BOUND, () -> collector.batches() == 1);
+    collector.sendToLatest(
+        CollectorMessage.newBuilder().setAck(Ack.newBuilder().setSeq(1)).build());
+    assertThat(stream.client.awaitAllAcknowledged(BOUND)).isTrue();
+
+    stream.client.stop(Duration.ofSeconds(5));
+    stream.thread.shutdown();
+
+    // the stream's retirement, an hour away, must not keep the thread (and the agent) alive
+    assertThat(stream.thread.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    Eventually.await(
+        "the Goodbye at the collector", BOUND, () -> stream.goodbyes().equals(List.of("shutdown")));
+  }
+
+  @Test
+  void aReconnectWaitingForItsDelayDoesNotHoldUpStopping() throws Exception {
+    Eventually.await("connected", BOUND, () -> stream.client.state().connected());
+    collector.sendToLatest(
+        CollectorMessage.newBuilder()
+            .setDrain(Drain.newBuilder().setReason("test").setReconnectAfterMillis(3_600_000))
+            .build());
+    Eventually.await("stream lost", BOUND, () -> stream.client.state().reconnects() == 1);
+
+    stream.client.stop(Duration.ofSeconds(5));
+    stream.thread.shutdown();
+
+    assertThat(stream.thread.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
   }
 }

@@ -1,6 +1,5 @@
 package io.guestbench.agent.ship.spool;
 
-import io.guestbench.agent.ship.DropsInDoubt;
 import io.guestbench.agent.ship.Ledger;
 import io.guestbench.agent.ship.Outbox;
 import io.guestbench.agent.ship.OutboxStats;
@@ -9,7 +8,6 @@ import io.guestbench.common.lifecycle.Service;
 import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.Batch;
 import io.guestbench.proto.v1.ProbeResult;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,15 +49,15 @@ public final class Spool implements Outbox, Service {
   private final Numbering numbering;
   private final HeldBatches held = new HeldBatches();
   private final Ledger ledger = new Ledger();
-  private final DropsInDoubt doubts = new DropsInDoubt(ledger);
   private final SpoolDamage damage = new SpoolDamage();
   private final DiskReads reads;
+  private final Releases releases;
+  private final SpoolCaps caps;
+  private final MemoryFallback fallback;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private Closeable lock;
+  private SpoolLock lock;
   private ScheduledFuture<?> ticks;
   private boolean open;
-  private boolean degraded;
-  private long retryAtNanos;
   private long openedMillis;
 
   public Spool(
@@ -80,7 +78,11 @@ public final class Spool implements Outbox, Service {
     this.segments =
         new SegmentLog(storage, dir, settings.segmentBytes(), settings.fsyncEveryAppend(), fsyncs);
     this.numbering = new Numbering(dir, clock);
-    this.reads = new DiskReads(segments, damage);
+    this.releases = new Releases(held, numbering, segments, ledger);
+    this.reads = new DiskReads(segments, damage, releases);
+    this.caps = new SpoolCaps(settings, clock, held, releases);
+    this.fallback =
+        new MemoryFallback(dir, settings.memoryBytes(), clock, held, releases, this::write);
   }
 
   /** The directory this agent's batches live in. */
@@ -98,7 +100,7 @@ public final class Spool implements Outbox, Service {
     synchronized (this) {
       open();
     }
-    long period = tickNanos();
+    long period = settings.tickPeriod().toNanos();
     ticks = ticker.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.NANOSECONDS);
   }
 
@@ -142,7 +144,7 @@ public final class Spool implements Outbox, Service {
               .addAllResults(results)
               .build();
       store(batch);
-      enforceCaps();
+      caps.enforce();
       numbering.flushReleased();
     }
     listeners.forEach(Runnable::run);
@@ -155,9 +157,9 @@ public final class Spool implements Outbox, Service {
       return Optional.empty();
     }
     for (Held h = held.after(afterSeq); h != null; h = held.after(h.seq())) {
-      Optional<Batch> batch = read(h);
+      Optional<Batch> batch = reads.read(h);
       if (batch.isPresent() || held.contains(h.seq())) {
-        batch.ifPresent(b -> doubts.handedOut(b.getSeq()));
+        batch.ifPresent(b -> ledger.handedOut(b.getSeq()));
         return batch; // a batch that could not be read yet: later ones must not overtake it
       }
     }
@@ -169,12 +171,7 @@ public final class Spool implements Outbox, Service {
     if (!open) {
       return;
     }
-    while (held.size() > 0 && held.firstSeq() <= seq) {
-      Held h = held.remove(held.firstSeq());
-      release(h);
-      ledger.acknowledged(h.results());
-    }
-    doubts.acknowledged(seq);
+    releases.acknowledged(seq);
     numbering.skipPast(seq);
     numbering.flushReleased();
   }
@@ -183,16 +180,13 @@ public final class Spool implements Outbox, Service {
   public synchronized void welcomed(long highestStored) {
     acknowledge(highestStored);
     if (open) {
-      doubts.welcomed(highestStored);
+      ledger.welcomed(highestStored);
     }
   }
 
   @Override
   public synchronized void reject(long seq, String reason) {
-    Held h = open ? held.remove(seq) : null;
-    if (h != null) {
-      release(h);
-      ledger.rejected(reason, h.results());
+    if (open && releases.rejected(seq, reason)) {
       numbering.flushReleased();
     }
   }
@@ -204,13 +198,12 @@ public final class Spool implements Outbox, Service {
 
   @Override
   public synchronized OutboxStats stats() {
-    long batches = held.size() + doubts.batches();
-    long results = held.results() + doubts.results();
-    return ledger.stats(batches, results, held.diskBytes() + held.memoryBytes(), health());
+    long bytes = held.diskBytes() + held.memoryBytes();
+    return ledger.stats(held.size(), held.results(), bytes, health());
   }
 
   private SpoolHealth health() {
-    boolean bad = degraded || numbering.blocked();
+    boolean bad = fallback.active() || numbering.blocked();
     return new SpoolHealth(
         true,
         bad,
@@ -236,27 +229,16 @@ public final class Spool implements Outbox, Service {
     try {
       segments.sync();
     } catch (IOException e) {
-      degrade(e);
+      fallback.diskFailed(e);
     }
-    if (degraded && clock.monotonicNanos() >= retryAtNanos) {
-      spill();
-    }
+    fallback.retryIfDue();
     numbering.renewIfDue();
-    enforceCaps();
+    caps.enforce();
     numbering.flushReleased();
   }
 
   private void open() throws IOException {
-    try {
-      storage.createDirectories(dir);
-    } catch (IOException e) {
-      throw new IOException("spool.dir: cannot create " + dir + " (" + e + ")", e);
-    }
-    try {
-      lock = storage.lock(dir.resolve("lock"));
-    } catch (IOException e) {
-      throw new IOException("spool.dir: cannot lock " + dir + ": " + e.getMessage(), e);
-    }
+    lock = SpoolLock.acquire(storage, dir);
     openedMillis = clock.wallNanos() / 1_000_000L;
     StateFile state = new StateFile(storage, dir, fsyncs);
     state.load();
@@ -265,7 +247,7 @@ public final class Spool implements Outbox, Service {
     RecoveredRecords.admit(found, numbering, segments, held, ledger, damage);
     open = true;
     numbering.reserveAfterOpen();
-    enforceCaps();
+    caps.enforce();
     // a fresh or drained spool is not news; recovered batches and damage are
     log.log(
         held.size() > 0 || damage.any() ? Level.INFO : Level.FINE,
@@ -277,33 +259,25 @@ public final class Spool implements Outbox, Service {
     if (!open) {
       return;
     }
-    if (degraded && !spill()) {
-      log.warning(
-          "spool %s: %d batches held only in memory are lost on exit"
-              .formatted(dir, held.memoryBatches()));
-    }
+    fallback.close();
     segments.close();
     numbering.closeCleanly();
     held.clear();
     open = false;
-    try {
-      lock.close();
-    } catch (IOException e) {
-      log.fine("spool: releasing the lock: " + e);
-    }
+    lock.release();
   }
 
+  /** To disk while it works, else to the memory fallback. */
   private void store(Batch batch) {
-    if (degraded && (clock.monotonicNanos() < retryAtNanos || !spill())) {
-      holdInMemory(batch);
-      return;
+    if (fallback.diskWorks()) {
+      try {
+        held.add(new Held.OnDisk(write(batch)));
+        return;
+      } catch (IOException e) {
+        fallback.diskFailed(e);
+      }
     }
-    try {
-      held.add(new Held.OnDisk(write(batch)));
-    } catch (IOException e) {
-      degrade(e);
-      holdInMemory(batch);
-    }
+    fallback.hold(batch);
   }
 
   private RecordRef write(Batch batch) throws IOException {
@@ -314,92 +288,6 @@ public final class Spool implements Outbox, Service {
         batch.getCreatedTimeUnixNano(),
         batch.toByteArray(),
         batch.getResultsCount());
-  }
-
-  /** Writes the batches held in memory to disk, oldest first; true when none is left. */
-  private boolean spill() {
-    for (Held.InMemory m : held.inMemory()) {
-      try {
-        held.add(new Held.OnDisk(write(m.batch())));
-      } catch (IOException e) {
-        degrade(e);
-        return false;
-      }
-    }
-    if (degraded) {
-      degraded = false;
-      log.warning("spool " + dir + ": the disk works again; batches are on disk again");
-    }
-    return true;
-  }
-
-  private void degrade(IOException e) {
-    if (!degraded) {
-      log.warning(
-          "spool %s: disk failed (%s); holding new batches in memory (at most %d bytes) and retrying the disk every %ds"
-              .formatted(dir, e, settings.memoryBytes(), RETRY.toSeconds()));
-    }
-    degraded = true;
-    retryAtNanos = clock.monotonicNanos() + RETRY.toNanos();
-  }
-
-  private void holdInMemory(Batch batch) {
-    held.add(new Held.InMemory(batch));
-    while (held.memoryBytes() > settings.memoryBytes() && held.memoryBatches() > 1) {
-      dropOldest(Held.InMemory.class, BUFFER_FULL);
-    }
-  }
-
-  private void enforceCaps() {
-    long oldest = clock.wallNanos() - settings.maxAge().toNanos();
-    while (held.size() > 0 && held.first().createdNanos() < oldest) {
-      drop(held.remove(held.firstSeq()), AGE_CAP);
-    }
-    while (held.diskBytes() > settings.maxBytes() && held.onDisk() > 1) {
-      dropOldest(Held.OnDisk.class, BYTES_CAP);
-    }
-  }
-
-  private void dropOldest(Class<? extends Held> kind, String reason) {
-    drop(held.remove(held.oldest(kind).seq()), reason);
-  }
-
-  private void drop(Held h, String reason) {
-    release(h);
-    doubts.drop(h.seq(), h.results(), reason);
-  }
-
-  /** The batch behind {@code h}; a record that no longer reads back is quarantined and dropped. */
-  private Optional<Batch> read(Held h) {
-    return switch (h) {
-      case Held.InMemory m -> Optional.of(m.batch());
-      case Held.OnDisk d -> readFromDisk(d);
-    };
-  }
-
-  private Optional<Batch> readFromDisk(Held.OnDisk d) {
-    DiskReads.Result r = reads.read(d);
-    if (r.lost()) {
-      held.remove(d.seq());
-      drop(d, CORRUPT);
-    }
-    return r.batch();
-  }
-
-  /** Frees the record behind {@code h}; the caller has taken it out of {@code held}. */
-  private void release(Held h) {
-    numbering.released(held.size() == 0 ? numbering.lastSeq() : held.firstSeq() - 1);
-    if (h instanceof Held.OnDisk d) {
-      segments.release(d.ref());
-    }
-  }
-
-  private long tickNanos() {
-    Duration period = Duration.ofSeconds(1);
-    if (!settings.fsyncEveryAppend() && settings.fsyncInterval().compareTo(period) < 0) {
-      period = settings.fsyncInterval();
-    }
-    return period.toNanos();
   }
 
   private void requireOpen() {

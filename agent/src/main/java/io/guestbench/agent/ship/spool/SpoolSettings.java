@@ -59,4 +59,10 @@ public record SpoolSettings(
   public boolean fsyncEveryAppend() {
     return fsyncInterval.isZero();
   }
+
+  /** How often the spool's periodic work runs: every second, or the fsync interval when shorter. */
+  Duration tickPeriod() {
+    Duration second = Duration.ofSeconds(1);
+    return !fsyncEveryAppend() && fsyncInterval.compareTo(second) < 0 ? fsyncInterval : second;
+  }
 }
