@@ -196,7 +196,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
    */
   private synchronized boolean mayCheck(Batch batch) {
     if (closed || !requireHello()) {
-      return false; // a replaced or cancelled stream stores nothing more: its successor's Welcome holds
+      return false; // a replaced or cancelled stream stores nothing more (see checked())
     }
     if (refusing) {
       context.counters().batch("retry");
