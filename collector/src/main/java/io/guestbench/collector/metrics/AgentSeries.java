@@ -30,6 +30,11 @@ final class AgentSeries {
     return (Cell.Counter) cells.computeIfAbsent(key, k -> new Cell.Counter(family.labels(values)));
   }
 
+  /** The counter if it exists already; null otherwise. */
+  Cell.Counter existingCounter(Family family, List<String> values) {
+    return (Cell.Counter) cells.get(new Key(family.name(), values));
+  }
+
   HistogramCell histogram(HistogramSpec spec, List<String> values) {
     Key key = new Key(spec.family().name(), values);
     return (HistogramCell)

@@ -37,8 +37,9 @@ final class HistogramDelta {
     int nativeUsed = 0;
     long zeroCount = 0;
     // Values ascend, so each lands at or after the previous one's classic and native bucket; a
-    // bucket is looked up (a division and a search) only when a value passes the last recorded
-    // integer of the current one, a few dozen times per histogram instead of once per value.
+    // bucket is looked up (a division and a search, then the bucket's last recorded integer from
+    // the spec's table) only when a value passes the last recorded integer of the current one, a
+    // few dozen times per histogram instead of once per value.
     int classicIndex = 0;
     long classicLast = -1;
     int nativeIndex = 0;
@@ -48,7 +49,7 @@ final class HistogramDelta {
       long count = histogram.count(i);
       if (recorded > classicLast) {
         classicIndex = spec.classicIndexFrom(classicIndex, spec.toBaseUnit(recorded));
-        classicLast = spec.lastRecordedAtOrBelow(spec.classicUpperBound(classicIndex), recorded);
+        classicLast = spec.classicLastRecorded(classicIndex);
       }
       classic[classicIndex] += count;
       if (recorded == 0) {
@@ -57,8 +58,7 @@ final class HistogramDelta {
       }
       if (recorded > nativeLast) {
         nativeIndex = NativeBuckets.index(spec.toBaseUnit(recorded));
-        nativeLast =
-            spec.lastRecordedAtOrBelow(NativeBuckets.exactUpperBound(nativeIndex), recorded);
+        nativeLast = spec.nativeLastRecorded(nativeIndex);
         if (nativeUsed == 0) {
           nativeFirst = nativeIndex;
         }

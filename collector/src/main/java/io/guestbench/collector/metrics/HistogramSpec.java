@@ -5,35 +5,69 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * How one distribution of a probe's results becomes a histogram family.
- *
- * @param distribution the {@code Distribution.name} in the result, for example {@code
- *     iteration_nanos}
- * @param family the histogram family, named in the base unit
- * @param divisor what a recorded integer is divided by to get the base unit, for example 1e9 from
- *     nanoseconds to seconds
- * @param upperBounds the classic buckets' upper bounds in the base unit, ascending; the constructor
- *     appends +Inf
+ * How one distribution of a probe's results becomes a histogram family. Keeps, for each classic and
+ * native bucket, the last recorded integer that falls in it, so bucketing a histogram looks those
+ * up instead of searching for them with divisions.
  */
-record HistogramSpec(String distribution, Family family, double divisor, double[] upperBounds) {
-  HistogramSpec {
-    Objects.requireNonNull(distribution, "distribution");
-    Objects.requireNonNull(family, "family");
+final class HistogramSpec {
+  private final String distribution;
+  private final Family family;
+  private final double divisor;
+  private final double[] upperBounds;
+  private final long[] classicLast;
+  private final int nativeFirst;
+  private final long[] nativeLast;
+
+  /**
+   * @param distribution the {@code Distribution.name} in the result, for example {@code
+   *     iteration_nanos}
+   * @param family the histogram family, named in the base unit
+   * @param divisor what a recorded integer is divided by to get the base unit, for example 1e9 from
+   *     nanoseconds to seconds
+   * @param upperBounds the classic buckets' upper bounds in the base unit, ascending; the
+   *     constructor appends +Inf
+   */
+  HistogramSpec(String distribution, Family family, double divisor, double[] upperBounds) {
+    this.distribution = Objects.requireNonNull(distribution, "distribution");
+    this.family = Objects.requireNonNull(family, "family");
     if (!(divisor >= 1)) {
       // At least 1, so a recorded 1 stays within the native buckets' normal doubles.
       throw new IllegalArgumentException("divisor " + divisor);
     }
-    upperBounds = Arrays.copyOf(upperBounds, upperBounds.length + 1);
-    upperBounds[upperBounds.length - 1] = Double.POSITIVE_INFINITY;
-    for (int i = 1; i < upperBounds.length; i++) {
-      if (!(upperBounds[i] > upperBounds[i - 1])) {
-        throw new IllegalArgumentException("bounds must ascend: " + Arrays.toString(upperBounds));
+    this.divisor = divisor;
+    double[] bounds = Arrays.copyOf(upperBounds, upperBounds.length + 1);
+    bounds[bounds.length - 1] = Double.POSITIVE_INFINITY;
+    for (int i = 1; i < bounds.length; i++) {
+      if (!(bounds[i] > bounds[i - 1])) {
+        throw new IllegalArgumentException("bounds must ascend: " + Arrays.toString(bounds));
       }
+    }
+    this.upperBounds = bounds;
+    this.classicLast = new long[bounds.length];
+    for (int i = 0; i < bounds.length; i++) {
+      classicLast[i] = lastRecordedAtOrBelow(bounds[i], 0);
+    }
+    // Recorded integers 1 .. Long.MAX_VALUE fall in these native buckets, a few hundred at most.
+    this.nativeFirst = NativeBuckets.index(toBaseUnit(1));
+    this.nativeLast = new long[NativeBuckets.index(toBaseUnit(Long.MAX_VALUE)) - nativeFirst + 1];
+    for (int i = 0; i < nativeLast.length; i++) {
+      nativeLast[i] = lastRecordedAtOrBelow(NativeBuckets.exactUpperBound(nativeFirst + i), 0);
     }
   }
 
-  @Override
-  public double[] upperBounds() {
+  String distribution() {
+    return distribution;
+  }
+
+  Family family() {
+    return family;
+  }
+
+  double divisor() {
+    return divisor;
+  }
+
+  double[] upperBounds() {
     return upperBounds.clone();
   }
 
@@ -63,6 +97,24 @@ record HistogramSpec(String distribution, Family family, double divisor, double[
   /** The upper bound of classic bucket {@code index} in the base unit. */
   double classicUpperBound(int index) {
     return upperBounds[index];
+  }
+
+  /** The last recorded integer in classic bucket {@code index}: {@link #lastRecordedAtOrBelow}. */
+  long classicLastRecorded(int index) {
+    return classicLast[index];
+  }
+
+  /**
+   * The last recorded integer in native bucket {@code index}, which holds at least one recorded
+   * integer: {@link #lastRecordedAtOrBelow} of its upper bound.
+   */
+  long nativeLastRecorded(int index) {
+    return nativeLast[index - nativeFirst];
+  }
+
+  @Override
+  public String toString() {
+    return "HistogramSpec[" + distribution + " -> " + family.name() + ", /" + divisor + "]";
   }
 
   /**

@@ -58,10 +58,17 @@ final class ResultRecorder {
     }
 
     List<String> probe = Families.with(agent.values(), spec.id());
-    for (RunStatus each : STATUSES) {
-      series.counter(Families.RUNS, Families.with(probe, label(each)));
+    List<String> runs = Families.with(probe, status);
+    Cell.Counter run = series.existingCounter(Families.RUNS, runs);
+    if (run == null) {
+      // The probe's first run: every status's counter starts at zero together, so one that
+      // exists means all do and the look-ups are skipped from then on.
+      for (RunStatus each : STATUSES) {
+        series.counter(Families.RUNS, Families.with(probe, label(each)));
+      }
+      run = series.counter(Families.RUNS, runs);
     }
-    series.counter(Families.RUNS, Families.with(probe, status)).increment();
+    run.increment();
     if (r.getStealRatio() >= 0) {
       series.setGauge(Families.STEAL, probe, r.getStealRatio());
     }

@@ -103,6 +103,31 @@ class HistogramBucketingTest {
   }
 
   @Test
+  void theSpecsTablesHoldTheLastIntegerOfEachBucket() {
+    for (double divisor : new double[] {1, 1e3, 1e9, 3.7, 1e12}) {
+      HistogramSpec spec =
+          new HistogramSpec("x", Families.RUNS, divisor, Buckets.oneTwoFive(-6, 1));
+      for (int i = 0; i < spec.classicBucketCount(); i++) {
+        assertLastAtOrBelow(spec, spec.classicUpperBound(i), spec.classicLastRecorded(i));
+      }
+      for (long recorded = 1; recorded > 0 && recorded < Long.MAX_VALUE / 3; recorded *= 3) {
+        int index = NativeBuckets.index(spec.toBaseUnit(recorded));
+        assertLastAtOrBelow(
+            spec, NativeBuckets.exactUpperBound(index), spec.nativeLastRecorded(index));
+      }
+      int top = NativeBuckets.index(spec.toBaseUnit(Long.MAX_VALUE));
+      assertThat(spec.nativeLastRecorded(top)).isEqualTo(Long.MAX_VALUE);
+    }
+  }
+
+  private static void assertLastAtOrBelow(HistogramSpec spec, double bound, long last) {
+    assertThat(spec.toBaseUnit(last)).isLessThanOrEqualTo(bound);
+    if (last < Long.MAX_VALUE) {
+      assertThat(spec.toBaseUnit(last + 1)).isGreaterThan(bound);
+    }
+  }
+
+  @Test
   void exactUpperBoundsDelimitTheNativeBuckets() {
     Random random = new Random(31);
     for (int i = 0; i < 100_000; i++) {

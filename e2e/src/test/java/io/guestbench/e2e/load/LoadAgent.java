@@ -1,12 +1,13 @@
 package io.guestbench.e2e.load;
 
+import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ClientResponseObserver;
 import io.guestbench.proto.v1.AgentMessage;
 import io.guestbench.proto.v1.CollectorMessage;
-import io.guestbench.proto.v1.CollectorServiceGrpc;
 import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.HostFacts;
 import java.util.ArrayDeque;
@@ -18,7 +19,7 @@ import java.util.function.LongSupplier;
  * send to the Ack that covers it. Paced agents send when the pacer says a batch is due; unpaced
  * ones keep the window full.
  */
-final class LoadAgent implements ClientResponseObserver<AgentMessage, CollectorMessage> {
+final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMessage> {
   static final int MAX_BACKLOG = 10_000;
 
   private final String agentId;
@@ -30,7 +31,7 @@ final class LoadAgent implements ClientResponseObserver<AgentMessage, CollectorM
   private final LongSupplier nanos;
   private final AckWindow inFlight = new AckWindow();
   private final ArrayDeque<Long> due = new ArrayDeque<>();
-  private ClientCallStreamObserver<AgentMessage> requests;
+  private ClientCallStreamObserver<WireMessage> requests;
   private boolean welcomed;
   private boolean closed;
   private boolean stopped;
@@ -55,7 +56,8 @@ final class LoadAgent implements ClientResponseObserver<AgentMessage, CollectorM
 
   /** Opens the stream on {@code channel} and sends Hello. */
   void start(Channel channel) {
-    CollectorServiceGrpc.newStub(channel).connect(this);
+    ClientCalls.asyncBidiStreamingCall(
+        channel.newCall(WireMessage.CONNECT, CallOptions.DEFAULT), this);
     Hello hello =
         Hello.newBuilder()
             .setAgentId(agentId)
@@ -66,7 +68,7 @@ final class LoadAgent implements ClientResponseObserver<AgentMessage, CollectorM
                 HostFacts.newBuilder().setVirtType("xen-hvm").putFacts("instance_type", "m4.large"))
             .build();
     synchronized (this) {
-      requests.onNext(AgentMessage.newBuilder().setHello(hello).build());
+      requests.onNext(WireMessage.of(AgentMessage.newBuilder().setHello(hello).build()));
     }
   }
 
@@ -104,7 +106,7 @@ final class LoadAgent implements ClientResponseObserver<AgentMessage, CollectorM
   }
 
   @Override
-  public void beforeStart(ClientCallStreamObserver<AgentMessage> requestStream) {
+  public void beforeStart(ClientCallStreamObserver<WireMessage> requestStream) {
     this.requests = requestStream;
   }
 
