@@ -10,7 +10,7 @@ command -v curl >/dev/null || { echo "agent-footprint: needs curl (apt-get insta
 tmp=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
-./guestbench collector serve --bind 127.0.0.1 --grpc-port 0 --http-port 0 \
+./guestbench collector serve --plaintext --bind 127.0.0.1 --grpc-port 0 --http-port 0 \
   --ports-file "$tmp/ports" >"$tmp/collector.log" 2>&1 &
 for _ in $(seq 300); do [[ -s $tmp/ports ]] && break; sleep 0.1; done
 grpc=$(sed -n 's/^grpc=//p' "$tmp/ports"); http=$(sed -n 's/^http=//p' "$tmp/ports")
