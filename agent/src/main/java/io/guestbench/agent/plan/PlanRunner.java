@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,6 +34,7 @@ public final class PlanRunner implements Service {
   private final Outbox outbox;
   private final ResultListener listener;
   private final ScheduledExecutorService probeThread;
+  private CompletionStage<?> firstRoundAfter = CompletableFuture.completedFuture(null);
   private final ExecutorService commandThread;
   private final ProbeRun.Progress progress;
   private final CommandRunner commands;
@@ -72,7 +74,16 @@ public final class PlanRunner implements Service {
 
   @Override
   public void start() {
-    probeThread.execute(this::round);
+    firstRoundAfter.whenComplete((ignored, error) -> probeThread.execute(this::round));
+  }
+
+  /**
+   * Holds the first round until {@code gate} completes (set before {@link #start}): the host facts
+   * include the timer check, a measurement that a probe running beside it would disturb, and the
+   * other way round.
+   */
+  public void startAfter(CompletionStage<?> gate) {
+    this.firstRoundAfter = gate;
   }
 
   @Override

@@ -36,8 +36,13 @@ final class AgentHello implements HelloSource {
     this.peerAddress = peerAddress;
     // The facts include the timer check, which takes seconds on a busy machine; a Hello without
     // them stays on the stream for its whole life, so waiting here is the lesser cost.
-    this.waitMillis = config.imds().totalDeadline().toMillis() + FACTS_WAIT_MILLIS;
+    this.waitMillis = factsWaitMillis(config);
     facts.thenAccept(this::warnOnDisagreement);
+  }
+
+  /** How long the first Hello (and the plan's first round) wait for the host facts. */
+  static long factsWaitMillis(AgentConfig config) {
+    return config.imds().totalDeadline().toMillis() + FACTS_WAIT_MILLIS;
   }
 
   @Override

@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -59,6 +60,11 @@ public final class AgentRuntimeFactory {
             singleThread("guestbench-probe"),
             progress,
             clock);
+    CompletableFuture<HostFacts> facts = hostFacts(config);
+    plan.startAfter(
+        facts
+            .handle((found, error) -> null)
+            .completeOnTimeout(null, AgentHello.factsWaitMillis(config), TimeUnit.MILLISECONDS));
     Optional<PeerServer> peer = config.peer().map(p -> new PeerServer(p, Transport.best()));
     Supplier<String> peerAddress = () -> advertised(config, peer);
     StreamClient stream =
@@ -66,7 +72,7 @@ public final class AgentRuntimeFactory {
             channel,
             config.collector(),
             outbox,
-            new AgentHello(config, hostFacts(config), version(), peerAddress),
+            new AgentHello(config, facts, version(), peerAddress),
             plan::submit,
             streamThread,
             clock,
@@ -92,8 +98,9 @@ public final class AgentRuntimeFactory {
   }
 
   /**
-   * Detection plus instance metadata, gathered in the background so probes start at once; the first
-   * Hello waits for it, bounded by the metadata lookup's own deadline.
+   * Detection, the timer check and instance metadata, gathered in the background while the stream
+   * connects; the first Hello and the plan's first round wait for them, bounded by the metadata
+   * lookup's own deadline plus the timer check's allowance.
    */
   private CompletableFuture<HostFacts> hostFacts(AgentConfig config) {
     List<FactSource> sources =

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -36,23 +37,41 @@ class PlanSettleTest {
 
   /** Runs a plan of one scripted probe; each value is one run's headline, with its steal. */
   private PlanRunner run(int rounds, double[][] valueAndSteal) {
-    Deque<double[]> script = new ArrayDeque<>(List.of(valueAndSteal));
-    PlanRunner plan =
-        new PlanRunner(
-            new Plan(
-                rounds,
-                Duration.ofSeconds(1),
-                List.of(new ProbeSpec("cpu.scripted", Map.of())),
-                Optional.of(SETTLE)),
-            new ProbeRunner(new ProbeCatalog(Set.of(new Scripted(script))), clock),
-            new MemoryOutbox(1 << 20, clock),
-            results::add,
-            probeThread,
-            progress::add,
-            clock);
+    PlanRunner plan = plan(rounds, valueAndSteal);
     plan.start();
     probeThread.advance(Duration.ofMinutes(10));
     return plan;
+  }
+
+  private PlanRunner plan(int rounds, double[][] valueAndSteal) {
+    Deque<double[]> script = new ArrayDeque<>(List.of(valueAndSteal));
+    return new PlanRunner(
+        new Plan(
+            rounds,
+            Duration.ofSeconds(1),
+            List.of(new ProbeSpec("cpu.scripted", Map.of())),
+            Optional.of(SETTLE)),
+        new ProbeRunner(new ProbeCatalog(Set.of(new Scripted(script))), clock),
+        new MemoryOutbox(1 << 20, clock),
+        results::add,
+        probeThread,
+        progress::add,
+        clock);
+  }
+
+  @Test
+  void theFirstRoundWaitsForTheStartGate() {
+    CompletableFuture<Void> facts = new CompletableFuture<>();
+    PlanRunner plan = plan(3, steady(3, 100, 0));
+    plan.startAfter(facts);
+    plan.start();
+    probeThread.advance(Duration.ofMinutes(10));
+    assertThat(results).as("no probe while the host facts are measured").isEmpty();
+
+    facts.complete(null);
+    probeThread.advance(Duration.ofMinutes(10));
+    assertThat(results).hasSize(3);
+    assertThat(plan.planDone()).isDone();
   }
 
   @Test
