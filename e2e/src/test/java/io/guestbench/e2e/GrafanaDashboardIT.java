@@ -52,8 +52,8 @@ class GrafanaDashboardIT extends RealProcessTest {
         new LoopbackImds(Map.of("instance-type", "m3.medium", "placement/region", "us-east-1"))) {
       Process pv = agent("pv", "xen-pv-new-kernel", collector, imds, true);
       Process hvm = agent("hvm", "xen-hvm-pv-drivers", collector, imds, false);
-      finished("pv", pv, 26);
-      finished("hvm", hvm, 24);
+      finished("pv", pv, 28);
+      finished("hvm", hvm, 26);
     }
 
     Map<String, String> values = new LinkedHashMap<>();
@@ -113,6 +113,7 @@ class GrafanaDashboardIT extends RealProcessTest {
             - {probe: disk.job, rw: randwrite, fdatasync: 1, %s}
             - {probe: net.stream, peer: "%s", direction: both, warmup: 100ms, duration: 1s, interval: 250ms}
             - {probe: net.rr, peer: "%s", warmup: 100ms, duration: 1s}
+            - {probe: net.udp, peer: "%s", bitrate: 10M, warmup: 100ms, duration: 1s}
             - {probe: cpu.compute, kernel: int, warmup: 100ms, iterations: 3}
             - {probe: cpu.mem_bandwidth, kernel: triad, array_bytes: 1048576, %s}
             - {probe: cpu.mem_latency, buffer_bytes: 1048576, %s}
@@ -129,6 +130,7 @@ class GrafanaDashboardIT extends RealProcessTest {
                 port,
                 disk,
                 disk,
+                peer,
                 peer,
                 peer,
                 METHOD,
