@@ -8,23 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** install.sh given bad input: one clear line, the right exit code, and nothing installed. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class InstallBadInputIT extends RealProcessTest {
-  private final ReleaseTarball release = ReleaseTarball.built();
-  private TestInstall install;
-  private Path installer;
-
-  @BeforeEach
-  void unpackTheInstaller() throws Exception {
-    install = new TestInstall(dir.resolve("root"));
-    installer = release.unpack(dir.resolve("download")).resolve("install.sh");
-  }
-
+class InstallBadInputIT extends InstallerTest {
   @Test
   void aMissingReleaseIsOneLine() throws Exception {
     Map<String, String> before = install.snapshot();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,22 +22,12 @@ import org.junit.jupiter.api.Timeout;
  * systemd's environment) until the collector has acknowledged the agent's results.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class InstallIT extends RealProcessTest {
+class InstallIT extends InstallerTest {
   private static final Pattern LISTENING =
       Pattern.compile(
           "listening: grpc 127\\.0\\.0\\.1:(\\d+), http http://127\\.0\\.0\\.1:(\\d+)/");
   private static final Pattern STORED =
       Pattern.compile("(?m)^guestbench_collector_results_stored_total(?:\\{[^}]*})? (\\S+)$");
-
-  private final ReleaseTarball release = ReleaseTarball.built();
-  private TestInstall install;
-  private Path installer;
-
-  @BeforeEach
-  void unpackTheInstaller() throws Exception {
-    install = new TestInstall(dir.resolve("root"));
-    installer = release.unpack(dir.resolve("download")).resolve("install.sh");
-  }
 
   @Test
   void installsIdempotentlyUpgradesKeepingDataAndRunsAsTheUnitsSay() throws Exception {
