@@ -123,7 +123,9 @@ YAML
   timeout 120 "$JAVA_HOME/bin/java" "@$repo/deploy/jvm/agent.options" -jar "$agent_jar" run \
     --config "$work/agent.yaml" --agent-id image-test-agent --spool-dir "$work/spool" \
     >"$work/agent.out" 2>&1 || fail "agent run against the image: $(tail -n 20 "$work/agent.out")"
-  curl -sf --max-time 10 "$base/metrics" | grep -q '^guestbench_cpu_compute.*agent_id="image-test-agent"' ||
+  # Read whole, then searched: `curl | grep -q` under pipefail fails when grep stops reading early.
+  metrics=$(curl -sf --max-time 10 "$base/metrics") || fail "/metrics did not answer 200 after the agent"
+  grep -q '^guestbench_cpu_compute.*agent_id="image-test-agent"' <<<"$metrics" ||
     fail "the agent's results are not in /metrics"
   echo "test-image: agent image-test-agent (mutual TLS): results acknowledged and in /metrics"
 fi
