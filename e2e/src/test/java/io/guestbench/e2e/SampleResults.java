@@ -1,12 +1,10 @@
 package io.guestbench.e2e;
 
-import com.google.protobuf.ByteString;
-import io.guestbench.proto.v1.Distribution;
+import io.guestbench.agent.probe.Distributions;
 import io.guestbench.proto.v1.ProbeKind;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
 import io.guestbench.proto.v1.Scalar;
-import java.nio.ByteBuffer;
 import org.HdrHistogram.Histogram;
 
 /** Well-formed cpu.compute results with known values, as an agent would send them. */
@@ -24,8 +22,6 @@ final class SampleResults {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-    int length = h.encodeIntoCompressedByteBuffer(buffer);
     return ProbeResult.newBuilder()
         .setRunId(runId)
         .setKind(ProbeKind.PROBE_KIND_CPU)
@@ -35,13 +31,7 @@ final class SampleResults {
         .setEndTimeUnixNano(1_700_000_001_000_000_000L)
         .addScalars(Scalar.newBuilder().setName("ops_per_second").setValue(opsPerSecond))
         .addDistributions(
-            Distribution.newBuilder()
-                .setName("iteration_nanos")
-                .setCount(iterationNanos.length)
-                .setSum(sum)
-                .setMin(min)
-                .setMax(max)
-                .setHdrHistogram(ByteString.copyFrom(buffer.array(), 0, length)))
+            Distributions.of("iteration_nanos", h, iterationNanos.length, sum, min, max))
         .setStatus(RunStatus.RUN_STATUS_OK)
         .setStealRatio(0.01)
         .setProbeVersion("1")

@@ -2,11 +2,11 @@ package io.guestbench.agent.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import io.guestbench.agent.probe.Distributions;
 import io.guestbench.agent.probe.ProbeCatalog;
 import io.guestbench.proto.v1.Distribution;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -63,9 +63,7 @@ final class ResultLine {
   private static String percentiles(Distribution d) {
     String what = d.getName().replaceFirst("_nanos$", "");
     try {
-      Histogram h =
-          Histogram.decodeFromCompressedByteBuffer(
-              ByteBuffer.wrap(d.getHdrHistogram().toByteArray()), 0);
+      Histogram h = Distributions.decode(d);
       return String.format(
           Locale.ROOT,
           "%s p50 %s p99 %s max %s (n=%d)",

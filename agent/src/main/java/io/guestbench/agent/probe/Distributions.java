@@ -1,9 +1,8 @@
 package io.guestbench.agent.probe;
 
 import com.google.protobuf.ByteString;
+import io.guestbench.common.histogram.HdrEncoding;
 import io.guestbench.proto.v1.Distribution;
-import java.nio.ByteBuffer;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /** Turns HdrHistograms into {@link Distribution} messages and back. */
@@ -52,19 +51,24 @@ public final class Distributions {
         .build();
   }
 
-  /** The histogram carried by a distribution message. */
+  /** The histogram carried by a distribution message, in either encoding. */
   public static Histogram decode(Distribution distribution) {
     try {
-      // The decoder reads the buffer's backing array directly, so it must be a plain heap array.
-      ByteBuffer buffer = ByteBuffer.wrap(distribution.getHdrHistogram().toByteArray());
-      return Histogram.decodeFromCompressedByteBuffer(buffer, 0);
-    } catch (DataFormatException | RuntimeException e) {
+      return HdrEncoding.decode(distribution.getHdrHistogram().asReadOnlyByteBuffer());
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(distribution.getName() + ": bad histogram encoding", e);
     }
   }
 
+  /**
+   * The plain encoding, which the collector reads without inflating; the compressed one if the
+   * plain one is over {@code limit}; then fewer significant digits, compressed, until it fits.
+   */
   static ByteString encodeWithin(Histogram histogram, int limit) {
-    ByteString encoded = encode(histogram);
+    ByteString encoded = ByteString.copyFrom(HdrEncoding.plain(histogram));
+    if (encoded.size() > limit) {
+      encoded = encode(histogram);
+    }
     // One significant digit has at most a few hundred buckets, so this ends within the limit.
     for (int digits = SIGNIFICANT_DIGITS - 1; encoded.size() > limit && digits >= 1; digits--) {
       encoded = encode(withDigits(histogram, digits));
@@ -72,13 +76,9 @@ public final class Distributions {
     return encoded;
   }
 
+  /** The compressed encoding. */
   static ByteString encode(Histogram histogram) {
-    int raw = histogram.getNeededByteBufferCapacity();
-    // The encoder deflates into the array without checking it fits, so leave deflate's worst-case
-    // expansion (well under 1% plus a header) as headroom.
-    ByteBuffer buffer = ByteBuffer.allocate(raw + raw / 64 + 256);
-    int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-    return ByteString.copyFrom(buffer.array(), 0, length);
+    return ByteString.copyFrom(HdrEncoding.compressed(histogram));
   }
 
   private static Histogram withDigits(Histogram source, int digits) {

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * serves network tests, where other agents reach its peer.
  */
 final class AgentHello implements HelloSource {
-  static final int PROTOCOL_VERSION = 1;
+  static final int PROTOCOL_VERSION = 2;
   private static final Logger log = Logger.getLogger(AgentHello.class.getName());
 
   private static final long FACTS_WAIT_MILLIS = 30_000;

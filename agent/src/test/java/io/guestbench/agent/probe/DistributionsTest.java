@@ -3,6 +3,7 @@ package io.guestbench.agent.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.guestbench.common.histogram.HdrEncoding;
 import io.guestbench.proto.v1.Distribution;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
@@ -73,6 +74,37 @@ class DistributionsTest {
     assertThat(d.getMin()).isZero();
     assertThat(d.getMax()).isZero();
     assertThat(Distributions.decode(d).getTotalCount()).isZero();
+  }
+
+  @Test
+  void sendsThePlainEncodingWhichTheCollectorReadsWithoutInflating() {
+    Histogram h = Distributions.newNanosHistogram();
+    Random random = new Random(5);
+    for (int i = 0; i < 1000; i++) {
+      h.recordValue(1 + (long) (2_000_000 * Math.exp(0.5 * random.nextGaussian())));
+    }
+    Distribution d = Distributions.of("x_nanos", h, 1000, 0, 1, h.getMaxValue());
+
+    assertThat(HdrEncoding.kind(d.getHdrHistogram().asReadOnlyByteBuffer()))
+        .isEqualTo(HdrEncoding.Kind.PLAIN);
+    assertThat(Distributions.decode(d)).isEqualTo(h);
+  }
+
+  @Test
+  void aPlainEncodingOverTheLimitIsSentCompressedAtFullPrecision() {
+    Histogram h = Distributions.newNanosHistogram();
+    // Thousands of distinct buckets, each count several bytes plain but alike enough to deflate.
+    for (long v = 1; v < 3_600_000_000_000L; v += 1 + v / 1000) {
+      h.recordValueWithCount(v, 1_000_000_000L);
+    }
+    assertThat(HdrEncoding.plain(h).length).isGreaterThan(Distributions.MAX_ENCODED_BYTES);
+
+    Distribution d = Distributions.of("x_nanos", h, h.getTotalCount(), 0, 1, h.getMaxValue());
+
+    assertThat(HdrEncoding.kind(d.getHdrHistogram().asReadOnlyByteBuffer()))
+        .isEqualTo(HdrEncoding.Kind.COMPRESSED);
+    assertThat(d.getHdrHistogram().size()).isLessThanOrEqualTo(Distributions.MAX_ENCODED_BYTES);
+    assertThat(Distributions.decode(d)).isEqualTo(h);
   }
 
   @Test

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 
 /** Validates a Hello and derives the agent's series labels and info facts from it. */
 final class HelloCheck {
-  static final int PROTOCOL_VERSION = 1;
+  /** Revision 2 added the plain HdrHistogram encoding; revision 1 agents send compressed ones. */
+  static final int PROTOCOL_VERSION = 2;
+
+  static final int OLDEST_PROTOCOL_VERSION = 1;
   private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
@@ -23,11 +26,14 @@ final class HelloCheck {
     if (hello.getEpoch() == 0) {
       return Optional.of("epoch must be positive");
     }
-    if (hello.getProtocolVersion() != PROTOCOL_VERSION) {
+    if (hello.getProtocolVersion() < OLDEST_PROTOCOL_VERSION
+        || hello.getProtocolVersion() > PROTOCOL_VERSION) {
       return Optional.of(
           "protocol_version "
-              + hello.getProtocolVersion()
+              + Integer.toUnsignedString(hello.getProtocolVersion())
               + " (expected "
+              + OLDEST_PROTOCOL_VERSION
+              + " to "
               + PROTOCOL_VERSION
               + ")");
     }

@@ -1,5 +1,6 @@
 package io.guestbench.collector.metrics;
 
+import io.guestbench.common.histogram.HdrEncoding;
 import io.guestbench.proto.v1.Distribution;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
@@ -109,8 +110,8 @@ public final class ComparableValues {
     Histogram h;
     try {
       // Validated at ingest; the journal is read offline, so HdrHistogram's own decoder will do.
-      h = Histogram.decodeFromCompressedByteBuffer(d.getHdrHistogram().asReadOnlyByteBuffer(), 0);
-    } catch (java.util.zip.DataFormatException | RuntimeException e) {
+      h = HdrEncoding.decode(d.getHdrHistogram().asReadOnlyByteBuffer());
+    } catch (IllegalArgumentException e) {
       return; // a record that no longer decodes has nothing to compare
     }
     for (int i = 0; i < QUANTILES.length; i++) {

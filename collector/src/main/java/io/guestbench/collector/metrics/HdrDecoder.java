@@ -1,6 +1,7 @@
 package io.guestbench.collector.metrics;
 
 import com.google.protobuf.ByteString;
+import io.guestbench.common.histogram.HdrEncoding;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,11 @@ import org.HdrHistogram.HistogramIterationValue;
  * HdrHistogram sizes its arrays from the range and precision the encoding declares, so those are
  * read and bounded first: 64 KiB of input must not make the collector allocate tens of megabytes.
  *
- * <p>A well-formed encoding is read straight from its inflated counts (zig-zag LEB128 with runs of
- * zeros), so no counts array of the declared range is ever built: a 1 h range at 3 digits is about
- * 47,000 counters for a histogram of 1,000 values. Anything unusual (a shifted histogram, a counter
- * past the range, a short payload, counts that overflow) goes to HdrHistogram's own decoder
+ * <p>Both V2 encodings are read: the plain one agents send (no inflating) and the compressed one of
+ * older agents. A well-formed encoding is read straight from its counts (zig-zag LEB128 with runs
+ * of zeros), so no counts array of the declared range is ever built: a 1 h range at 3 digits is
+ * about 47,000 counters for a histogram of 1,000 values. Anything unusual (a shifted histogram, a
+ * counter past the range, a short payload, counts that overflow) goes to HdrHistogram's own decoder
  * instead, so what is accepted and what is refused, and why, is the library's answer.
  *
  * <p>One instance per thread: it keeps its inflater and buffers.
@@ -33,8 +35,7 @@ final class HdrDecoder {
   private static final int MAX_PAYLOAD_BYTES = 1 << 20;
 
   private static final int RETAINED_PAYLOAD_BYTES = 64 * 1024;
-  private static final int V2_COMPRESSED_COOKIE = 0x1c849304;
-  private static final int V2_COOKIE = 0x1c849303;
+  private static final int V2_COOKIE = HdrEncoding.PLAIN_COOKIE;
   private static final int COOKIE_WORD_SIZE_BITS = 0xf0;
   private static final int HEADER_BYTES = 40;
 
@@ -70,20 +71,37 @@ final class HdrDecoder {
       throw new FormatException(length + " bytes (limit " + MAX_ENCODED_BYTES + ")");
     }
     bytes.copyTo(input, 0);
-    ByteBuffer outer = ByteBuffer.wrap(input, 0, length);
-    if (length < 8 || cookieBase(outer.getInt()) != V2_COMPRESSED_COOKIE) {
-      throw new FormatException("not a compressed HdrHistogram V2 encoding");
+    HdrEncoding.Kind kind = HdrEncoding.kind(ByteBuffer.wrap(input, 0, length));
+    if (kind == null || length < 8) {
+      throw new FormatException("not an HdrHistogram V2 encoding");
     }
-    int compressedLength = outer.getInt();
-    if (compressedLength < 0 || compressedLength > length - 8) {
-      throw new FormatException("truncated");
+    byte[] source;
+    int payloadStart;
+    int available;
+    if (kind == HdrEncoding.Kind.PLAIN) {
+      if (length < HEADER_BYTES) {
+        throw new FormatException("truncated");
+      }
+      source = input;
+      payloadStart = HEADER_BYTES;
+      available = length - HEADER_BYTES;
+    } else {
+      int compressedLength = ByteBuffer.wrap(input, 4, 4).getInt();
+      if (compressedLength < 0 || compressedLength > length - 8) {
+        throw new FormatException("truncated");
+      }
+      inflater.reset();
+      inflater.setInput(input, 8, compressedLength);
+      inflate(header, HEADER_BYTES);
+      source = null;
+      payloadStart = 0;
+      available = -1;
     }
-    inflater.reset();
-    inflater.setInput(input, 8, compressedLength);
-    inflate(header, HEADER_BYTES);
-    ByteBuffer h = ByteBuffer.wrap(header);
+    // The inflater still reads the compressed bytes from input, so its header stays in its own
+    // array.
+    ByteBuffer h = ByteBuffer.wrap(source == null ? header : input, 0, HEADER_BYTES);
     if (cookieBase(h.getInt()) != V2_COOKIE) {
-      throw new FormatException("not a compressed HdrHistogram V2 encoding");
+      throw new FormatException("not an HdrHistogram V2 encoding");
     }
     int payloadLength = h.getInt();
     int normalizingIndexOffset = h.getInt();
@@ -95,11 +113,21 @@ final class HdrDecoder {
     }
     HdrLayout layout = layout(digits, lowest, highest);
     counts.reset(layout);
+    boolean read;
     if (normalizingIndexOffset != 0
         || !layout.representable()
-        || !read(payloadLength, layout, counts)) {
+        || !plausible(payloadLength, layout)) {
+      read = false;
+    } else if (source == null) {
+      read = inflatePayload(payloadLength) && read(payload, 0, payloadLength, layout, counts);
+    } else {
+      read =
+          payloadLength <= available
+              && read(source, payloadStart, payloadStart + payloadLength, layout, counts);
+    }
+    if (!read) {
       counts.reset(layout);
-      decodeWithLibrary(bytes, counts);
+      decodeWithLibrary(bytes, kind, counts);
     }
     return counts;
   }
@@ -135,36 +163,42 @@ final class HdrDecoder {
    * Reads the payload's counters into {@code counts} as the library would fill its array; false,
    * leaving {@code counts} partly filled, at the first thing the library might treat otherwise.
    */
-  private boolean read(int payloadLength, HdrLayout layout, HdrCounts counts)
-      throws FormatException {
-    int length = layout.countsLength();
-    if (payloadLength < 0
-        || payloadLength > MAX_PAYLOAD_BYTES
-        || (long) payloadLength > 8L * length) {
-      return false;
-    }
+  private static boolean plausible(int payloadLength, HdrLayout layout) {
+    return payloadLength >= 0
+        && payloadLength <= MAX_PAYLOAD_BYTES
+        && (long) payloadLength <= 8L * layout.countsLength();
+  }
+
+  /** Inflates the compressed encoding's payload into {@link #payload}; false if it is short. */
+  private boolean inflatePayload(int payloadLength) throws FormatException {
     if (payload.length < payloadLength || payload.length > RETAINED_PAYLOAD_BYTES) {
       payload = new byte[Math.max(4096, payloadLength)];
     }
-    if (inflate(payload, payloadLength) < payloadLength) {
-      return false;
-    }
+    return inflate(payload, payloadLength) >= payloadLength;
+  }
+
+  /**
+   * Reads the counters in {@code buf[pos, end)} into {@code counts} as the library would fill its
+   * array; false, leaving {@code counts} partly filled, at the first thing the library might treat
+   * otherwise.
+   */
+  private static boolean read(byte[] buf, int pos, int end, HdrLayout layout, HdrCounts counts) {
+    int length = layout.countsLength();
     long index = 0;
     int lowestNonZero = -1;
     int highest = -1;
     boolean zeroRecorded = false;
-    int pos = 0;
-    while (pos < payloadLength) {
+    while (pos < end) {
       // A zig-zag LEB128 long of at most 9 bytes, the ninth taking all 8 bits. Most counts and
       // short runs of zeros take one byte.
-      long raw = payload[pos++];
+      long raw = buf[pos++];
       if (raw < 0) {
         raw &= 0x7f;
         for (int shift = 7; ; shift += 7) {
-          if (pos >= payloadLength) {
+          if (pos >= end) {
             return false;
           }
-          int b = payload[pos++];
+          int b = buf[pos++];
           if (shift == 56) {
             raw |= (long) (b & 0xff) << 56;
             break;
@@ -214,11 +248,15 @@ final class HdrDecoder {
     return libraryDecodes;
   }
 
-  private void decodeWithLibrary(ByteString bytes, HdrCounts counts) throws FormatException {
+  private void decodeWithLibrary(ByteString bytes, HdrEncoding.Kind kind, HdrCounts counts)
+      throws FormatException {
     libraryDecodes++;
     try {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
       Histogram histogram =
-          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes.toByteArray()), 0);
+          kind == HdrEncoding.Kind.PLAIN
+              ? Histogram.decodeFromByteBuffer(buffer, 0)
+              : Histogram.decodeFromCompressedByteBuffer(buffer, 0);
       // Iterating can throw too: counts whose sum wraps make the iterator run past its end.
       for (HistogramIterationValue v : histogram.recordedValues()) {
         counts.add(

@@ -3,6 +3,7 @@ package io.guestbench.collector.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import io.guestbench.common.histogram.HdrEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.zip.Deflater;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The decoder reads counts straight from the encoding; HdrHistogram's own decoder is the oracle.
@@ -45,8 +48,9 @@ class HdrDecoderTest {
     }
   }
 
-  @Test
-  void readsAgentHistogramsWithoutTheLibrary() throws Exception {
+  @ParameterizedTest
+  @EnumSource(HdrEncoding.Kind.class)
+  void readsAgentHistogramsWithoutTheLibrary(HdrEncoding.Kind kind) throws Exception {
     Random random = new Random(11);
     for (int i = 0; i < 300; i++) {
       Histogram h = new Histogram(3_600_000_000_000L, 3);
@@ -55,30 +59,32 @@ class HdrDecoderTest {
       for (int j = 0; j < n; j++) {
         h.recordValue(Math.max(0, (long) (median * Math.exp(random.nextGaussian()))));
       }
-      sameAsLibrary(encode(h));
+      sameAsLibrary(encode(h, kind));
     }
     assertThat(decoder.libraryDecodes()).isZero();
   }
 
-  @Test
-  void agreesWithTheLibraryOnOddPayloads() throws Exception {
+  @ParameterizedTest
+  @EnumSource(HdrEncoding.Kind.class)
+  void agreesWithTheLibraryOnOddPayloads(HdrEncoding.Kind kind) throws Exception {
     Random random = new Random(13);
     for (int i = 0; i < 20_000; i++) {
-      sameAsLibrary(oddEncoding(random));
+      sameAsLibrary(oddEncoding(random, kind));
     }
     assertThat(decoder.libraryDecodes())
         .as("odd payloads that took the library's path")
         .isPositive();
   }
 
-  @Test
-  void agreesWithTheLibraryOnFlippedBytes() throws Exception {
+  @ParameterizedTest
+  @EnumSource(HdrEncoding.Kind.class)
+  void agreesWithTheLibraryOnFlippedBytes(HdrEncoding.Kind kind) throws Exception {
     Random random = new Random(17);
     Histogram h = new Histogram(3_600_000_000_000L, 3);
     for (int j = 0; j < 1000; j++) {
       h.recordValue(1 + random.nextInt(5_000_000));
     }
-    byte[] good = encode(h);
+    byte[] good = encode(h, kind);
     for (int i = 0; i < 5000; i++) {
       byte[] bytes = good.clone();
       for (int k = 0; k < 1 + random.nextInt(3); k++) {
@@ -123,7 +129,7 @@ class HdrDecoderTest {
     long held = 0;
     boolean overflow = false;
     try {
-      library = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+      library = HdrEncoding.decode(ByteBuffer.wrap(bytes));
       for (HistogramIterationValue v : library.recordedValues()) {
         long count = v.getCountAtValueIteratedTo();
         expected.add(new long[] {library.lowestEquivalentValue(v.getValueIteratedTo()), count});
@@ -167,12 +173,8 @@ class HdrDecoderTest {
         .isEqualTo(library.valuesAreEquivalent(probe, probe - 1));
   }
 
-  private static byte[] encode(Histogram h) {
-    ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity() + 64);
-    int n = h.encodeIntoCompressedByteBuffer(buffer);
-    byte[] bytes = new byte[n];
-    System.arraycopy(buffer.array(), 0, bytes, 0, n);
-    return bytes;
+  private static byte[] encode(Histogram h, HdrEncoding.Kind kind) {
+    return kind == HdrEncoding.Kind.PLAIN ? HdrEncoding.plain(h) : HdrEncoding.compressed(h);
   }
 
   /**
@@ -180,7 +182,7 @@ class HdrDecoderTest {
    * range, Long.MIN_VALUE, a declared length shorter or longer than the payload, a normalizing
    * offset now and then.
    */
-  private static byte[] oddEncoding(Random random) {
+  private static byte[] oddEncoding(Random random, HdrEncoding.Kind kind) {
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
     int entries = random.nextInt(40);
     for (int i = 0; i < entries; i++) {
@@ -211,6 +213,9 @@ class HdrDecoderTest {
     long lowest = 1L << random.nextInt(4);
     header.putLong(lowest).putLong(lowest * (2 + random.nextInt(100_000))).putDouble(1.0);
     header.put(counts);
+    if (kind == HdrEncoding.Kind.PLAIN) {
+      return header.array();
+    }
     Deflater deflater = new Deflater();
     deflater.setInput(header.array());
     deflater.finish();

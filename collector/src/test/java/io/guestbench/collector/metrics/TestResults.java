@@ -1,12 +1,12 @@
 package io.guestbench.collector.metrics;
 
 import com.google.protobuf.ByteString;
+import io.guestbench.common.histogram.HdrEncoding;
 import io.guestbench.proto.v1.Distribution;
 import io.guestbench.proto.v1.ProbeKind;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
 import io.guestbench.proto.v1.Scalar;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -114,9 +114,8 @@ public final class TestResults {
         .build();
   }
 
+  /** The plain encoding, as agents of protocol revision 2 send it. */
   static ByteString encode(Histogram histogram) {
-    ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity() * 2 + 256);
-    int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-    return ByteString.copyFrom(buffer.array(), 0, length);
+    return ByteString.copyFrom(HdrEncoding.plain(histogram));
   }
 }

@@ -63,7 +63,7 @@ final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMe
             .setAgentId(agentId)
             .setEpoch(epoch)
             .setAgentVersion("collector-load")
-            .setProtocolVersion(1)
+            .setProtocolVersion(2)
             .setFacts(
                 HostFacts.newBuilder().setVirtType("xen-hvm").putFacts("instance_type", "m4.large"))
             .build();

@@ -1,12 +1,11 @@
 package io.guestbench.e2e.load;
 
-import com.google.protobuf.ByteString;
+import io.guestbench.agent.probe.Distributions;
 import io.guestbench.proto.v1.Distribution;
 import io.guestbench.proto.v1.ProbeKind;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.RunStatus;
 import io.guestbench.proto.v1.Scalar;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -108,8 +107,7 @@ final class ResultPool {
 
   /** 1,000 log-normal values around {@code medianNanos}, in a histogram made like the agent's. */
   private static Distribution distribution(String name, Random random, long medianNanos) {
-    Histogram h = new Histogram(TimeUnit.HOURS.toNanos(1), 3);
-    h.setAutoResize(true);
+    Histogram h = Distributions.newNanosHistogram();
     long sum = 0;
     long min = Long.MAX_VALUE;
     long max = 0;
@@ -120,15 +118,6 @@ final class ResultPool {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity() * 2 + 256);
-    int length = h.encodeIntoCompressedByteBuffer(buffer);
-    return Distribution.newBuilder()
-        .setName(name)
-        .setCount(h.getTotalCount())
-        .setSum(sum)
-        .setMin(min)
-        .setMax(max)
-        .setHdrHistogram(ByteString.copyFrom(buffer.array(), 0, length))
-        .build();
+    return Distributions.of(name, h, h.getTotalCount(), sum, min, max);
   }
 }
