@@ -33,7 +33,8 @@ final class DistributionChecker {
     }
     HdrCounts histogram;
     try {
-      histogram = decoder.decode(d.getHdrHistogram(), 0);
+      // Bucketed while read even when only checking, so a check and an ingest read the same way.
+      histogram = decoder.decode(d.getHdrHistogram(), 0, spec, d.getMin(), d.getMax());
     } catch (HdrDecoder.FormatException e) {
       problems.add(BAD_HISTOGRAM, where + ".hdr_histogram: " + e.getMessage());
       return;

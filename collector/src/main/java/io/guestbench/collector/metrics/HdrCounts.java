@@ -22,6 +22,7 @@ final class HdrCounts {
   private long min;
   private long max;
   private HdrLayout layout;
+  private HistogramDelta bucketed;
 
   void reset(HdrLayout layout) {
     if (values.length > RETAINED) {
@@ -29,6 +30,7 @@ final class HdrCounts {
       counts = new long[INITIAL];
     }
     this.layout = layout;
+    bucketed = null;
     size = 0;
     held = 0;
     overflow = false;
@@ -45,6 +47,22 @@ final class HdrCounts {
     long sum = held + count;
     overflow |= ((held ^ sum) & (count ^ sum)) < 0; // Math.addExact's test, without the throw
     held = sum;
+  }
+
+  /**
+   * The totals of a histogram read by {@link BucketingReader}, which keeps no counters: {@link
+   * #size} stays 0 and {@link #bucketed} holds what it adds to its series.
+   */
+  void summarize(long held, long totalCount, long min, long max, HistogramDelta bucketed) {
+    this.held = held;
+    this.overflow = false;
+    this.bucketed = bucketed;
+    finish(totalCount, min, max);
+  }
+
+  /** The buckets, when the counters were bucketed as they were read; null otherwise. */
+  HistogramDelta bucketed() {
+    return bucketed;
   }
 
   /** What the histogram itself reports: its total count, minimum and maximum value. */

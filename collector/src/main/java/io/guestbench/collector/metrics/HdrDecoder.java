@@ -62,6 +62,17 @@ final class HdrDecoder {
    * that slot is used again.
    */
   HdrCounts decode(ByteString bytes, int slot) throws FormatException {
+    return decode(bytes, slot, null, 0, 0);
+  }
+
+  /**
+   * {@link #decode(ByteString, int)}, and when {@code spec} is not null the counters are bucketed
+   * for it as they are read, placed as {@link HistogramDelta#of} would with the result's {@code
+   * min} and {@code max}: the counts' {@link HdrCounts#bucketed} then holds them and no counter is
+   * kept. Encodings that take the library's path keep their counters and are bucketed later.
+   */
+  HdrCounts decode(ByteString bytes, int slot, HistogramSpec spec, long min, long max)
+      throws FormatException {
     while (slots.size() <= slot) {
       slots.add(new HdrCounts());
     }
@@ -119,11 +130,21 @@ final class HdrDecoder {
         || !plausible(payloadLength, layout)) {
       read = false;
     } else if (source == null) {
-      read = inflatePayload(payloadLength) && read(payload, 0, payloadLength, layout, counts);
+      read =
+          inflatePayload(payloadLength)
+              && read(payload, 0, payloadLength, layout, counts, spec, min, max);
     } else {
       read =
           payloadLength <= available
-              && read(source, payloadStart, payloadStart + payloadLength, layout, counts);
+              && read(
+                  source,
+                  payloadStart,
+                  payloadStart + payloadLength,
+                  layout,
+                  counts,
+                  spec,
+                  min,
+                  max);
     }
     if (!read) {
       counts.reset(layout);
@@ -182,6 +203,20 @@ final class HdrDecoder {
    * array; false, leaving {@code counts} partly filled, at the first thing the library might treat
    * otherwise.
    */
+  private static boolean read(
+      byte[] buf,
+      int pos,
+      int end,
+      HdrLayout layout,
+      HdrCounts counts,
+      HistogramSpec spec,
+      long min,
+      long max) {
+    return spec != null
+        ? BucketingReader.read(buf, pos, end, layout, spec, min, max, counts)
+        : read(buf, pos, end, layout, counts);
+  }
+
   private static boolean read(byte[] buf, int pos, int end, HdrLayout layout, HdrCounts counts) {
     int length = layout.countsLength();
     long index = 0;

@@ -69,6 +69,21 @@ final class HdrLayout {
     return (long) subBucket << (bucket + unitMagnitude);
   }
 
+  /**
+   * The index of the counter that holds {@code value} (not negative), as the library computes it; a
+   * long, since values past the range give indexes past the counts array.
+   */
+  long countsArrayIndex(long value) {
+    int bucket = leadingZeroCountBase - Long.numberOfLeadingZeros(value | subBucketMask);
+    long subBucket = value >>> (bucket + unitMagnitude);
+    return ((long) (bucket + 1) << subBucketHalfCountMagnitude) + (subBucket - subBucketHalfCount);
+  }
+
+  /** Layouts with the same shape map values to the same indexes, whatever their highest value. */
+  int shape() {
+    return unitMagnitude << 8 | subBucketHalfCountMagnitude;
+  }
+
   long lowestEquivalentValue(long value) {
     int bucket = leadingZeroCountBase - Long.numberOfLeadingZeros(value | subBucketMask);
     long subBucket = (int) (value >>> (bucket + unitMagnitude));

@@ -31,6 +31,9 @@ final class HistogramDelta {
    * minimum and capped at its exact maximum.
    */
   static HistogramDelta of(HistogramSpec spec, HdrCounts histogram, Distribution d) {
+    if (histogram.bucketed() != null) {
+      return histogram.bucketed().withSum(d.getSum());
+    }
     long[] classic = new long[spec.classicBucketCount()];
     long[] natives = new long[16];
     int nativeFirst = 0;
@@ -71,6 +74,17 @@ final class HistogramDelta {
     }
     return new HistogramDelta(
         classic, nativeFirst, Arrays.copyOf(natives, nativeUsed), zeroCount, d.getSum());
+  }
+
+  /** Buckets counted by {@link BucketingReader}; the sum comes with {@link #withSum}. */
+  static HistogramDelta bucketed(
+      long[] classic, int nativeFirst, long[] natives, int nativeUsed, long zeroCount) {
+    return new HistogramDelta(
+        classic, nativeFirst, Arrays.copyOf(natives, nativeUsed), zeroCount, 0);
+  }
+
+  private HistogramDelta withSum(long newSum) {
+    return new HistogramDelta(classic, nativeFirst, nativeCounts, zeroCount, newSum);
   }
 
   /** Adds the classic counts to {@code target}, bucket by bucket. */

@@ -3,6 +3,7 @@ package io.guestbench.collector.metrics;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How one distribution of a probe's results becomes a histogram family. Keeps, for each classic and
@@ -10,6 +11,8 @@ import java.util.Objects;
  * up instead of searching for them with divisions.
  */
 final class HistogramSpec {
+  private static final int MAX_CACHED_SHAPES = 16;
+
   private final String distribution;
   private final Family family;
   private final double divisor;
@@ -17,6 +20,7 @@ final class HistogramSpec {
   private final long[] classicLast;
   private final int nativeFirst;
   private final long[] nativeLast;
+  private final ConcurrentHashMap<Integer, CounterBounds> counterBounds = new ConcurrentHashMap<>();
 
   /**
    * @param distribution the {@code Distribution.name} in the result, for example {@code
@@ -110,6 +114,19 @@ final class HistogramSpec {
    */
   long nativeLastRecorded(int index) {
     return nativeLast[index - nativeFirst];
+  }
+
+  /** The bucket ends in the counter indexes of {@code layout}'s shape; a handful per spec. */
+  CounterBounds counterBounds(HdrLayout layout) {
+    CounterBounds bounds = counterBounds.get(layout.shape());
+    if (bounds == null) {
+      bounds = new CounterBounds(this, layout, nativeFirst, nativeLast.length);
+      // Shapes come from the network; keep the few agents use, not every one a fuzzer can make.
+      if (counterBounds.size() < MAX_CACHED_SHAPES) {
+        counterBounds.putIfAbsent(layout.shape(), bounds);
+      }
+    }
+    return bounds;
   }
 
   @Override

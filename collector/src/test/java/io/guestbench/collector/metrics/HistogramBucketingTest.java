@@ -3,6 +3,7 @@ package io.guestbench.collector.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import io.guestbench.common.histogram.HdrEncoding;
 import io.guestbench.proto.v1.Distribution;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
@@ -15,6 +16,8 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A cell looks a bucket up only when a value passes the current bucket's last recorded integer; the
@@ -24,15 +27,29 @@ import org.junit.jupiter.api.Test;
 class HistogramBucketingTest {
   private final HdrDecoder decoder = new HdrDecoder();
 
-  @Test
-  void bucketsEveryValueAsALookupPerValueWould() throws Exception {
+  /** How the counters reach the buckets. */
+  enum Path {
+    /** Decoded into counters, then bucketed by {@link HistogramDelta#of}. */
+    STORED_COUNTERS,
+    /** Bucketed as they are read by {@link BucketingReader}, from the plain encoding. */
+    BUCKETED_WHILE_READING_PLAIN,
+    /** The same from the compressed encoding. */
+    BUCKETED_WHILE_READING_COMPRESSED
+  }
+
+  @ParameterizedTest
+  @EnumSource(Path.class)
+  void bucketsEveryValueAsALookupPerValueWould(Path path) throws Exception {
     Random random = new Random(23);
+    long[] lowests = {1, 1, 1, 2, 1000, 1024};
     double[] divisors = {1, 1e3, 1e6, 1e9, 3.7};
     for (int i = 0; i < 400; i++) {
       double divisor = divisors[i % divisors.length];
       HistogramSpec spec =
           new HistogramSpec("x_nanos", Families.RUNS, divisor, Buckets.oneTwoFive(-6, 1));
-      Histogram h = new Histogram(3_600_000_000_000L, 1 + random.nextInt(3));
+      long lowest = lowests[random.nextInt(lowests.length)];
+      Histogram h = new Histogram(lowest, 3_600_000_000_000L, 1 + random.nextInt(3));
+      h.setAutoResize(true);
       long median = 1 + random.nextLong(50_000_000);
       double sigma = random.nextDouble() * 3;
       for (int j = random.nextInt(2000); j > 0; j--) {
@@ -52,7 +69,15 @@ class HistogramBucketingTest {
       Distribution d = Distribution.newBuilder().setName("x_nanos").setMin(min).setMax(max).build();
 
       HistogramCell cell = new HistogramCell(Labels.EMPTY, spec);
-      cell.add(decoder.decode(encode(h), 0), d);
+      HdrCounts counts =
+          switch (path) {
+            case STORED_COUNTERS -> decoder.decode(encode(h), 0);
+            case BUCKETED_WHILE_READING_PLAIN ->
+                decoder.decode(ByteString.copyFrom(HdrEncoding.plain(h)), 0, spec, min, max);
+            case BUCKETED_WHILE_READING_COMPRESSED -> decoder.decode(encode(h), 0, spec, min, max);
+          };
+      assertThat(counts.bucketed() != null).isEqualTo(path != Path.STORED_COUNTERS);
+      cell.add(counts, d);
       HistogramDataPointSnapshot actual = (HistogramDataPointSnapshot) cell.point();
 
       long[] classic = new long[spec.classicBucketCount()];

@@ -56,6 +56,33 @@ class HistogramCheckTest {
   }
 
   @Test
+  void refusesCountsWhoseSumOverflows() {
+    // Plain encoding, 1 to 2048 at 3 digits: two counters of 2^62 + 1 each.
+    ByteBuffer plain = ByteBuffer.allocate(40 + 2 * 9);
+    plain.putInt(0x1c849313).putInt(2 * 9).putInt(0).putInt(3).putLong(1).putLong(2048);
+    plain.putDouble(1.0);
+    for (int i = 0; i < 2; i++) {
+      long zigZag = ((1L << 62) + 1) << 1;
+      for (int b = 0; b < 8; b++, zigZag >>>= 7) {
+        plain.put((byte) (zigZag & 0x7f | 0x80));
+      }
+      plain.put((byte) zigZag);
+    }
+    // The figures agree with the wrapped sum: only the overflow test can refuse it.
+    Distribution overflowing =
+        Distribution.newBuilder()
+            .setName("iteration_nanos")
+            .setCount(Long.MIN_VALUE + 2)
+            .setMin(0)
+            .setMax(1)
+            .setSum((1L << 62) + 1)
+            .setHdrHistogram(ByteString.copyFrom(plain.array()))
+            .build();
+
+    assertThat(reasons(overflowing)).containsExactly(Reason.BAD_HISTOGRAM);
+  }
+
+  @Test
   void refusesADeclaredRangeThatWouldNeedHugeArraysBeforeDecoding() {
     // Five digits from 1 to 2^62: HdrHistogram would allocate about 50 MB for 60 bytes.
     ByteString hostile = headerOnly(5, 1, Long.MAX_VALUE / 2);
