@@ -7,8 +7,8 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.security.Identity;
-import io.guestbench.proto.v1.AgentMessage;
-import io.guestbench.proto.v1.Batch;
+import io.guestbench.proto.v1.AgentMessageView;
+import io.guestbench.proto.v1.BatchView;
 import io.guestbench.proto.v1.CollectorMessage;
 import io.guestbench.proto.v1.Command;
 import io.guestbench.proto.v1.Drain;
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * stream; the next is requested while fewer than {@link #MAX_WAITING} batches await the store, so a
  * fast agent cannot queue without bound.
  */
-final class AgentSession implements StreamObserver<AgentMessage> {
+final class AgentSession implements StreamObserver<AgentMessageView> {
   private static final Logger log = Logger.getLogger(AgentSession.class.getName());
 
   /**
@@ -60,7 +60,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
   }
 
   @Override
-  public void onNext(AgentMessage message) {
+  public void onNext(AgentMessageView message) {
     try {
       switch (message.getKindCase()) {
         case HELLO -> onHello(message.getHello());
@@ -178,12 +178,12 @@ final class AgentSession implements StreamObserver<AgentMessage> {
   }
 
   /**
-   * The check decodes and buckets every histogram of the batch (about a millisecond for 50
-   * results), so it runs outside this session's monitor: the journal's callbacks that ack this
-   * stream's earlier batches do not wait for it. gRPC hands this stream's messages over one at a
-   * time, so batches still enter {@link #order} in arrival order.
+   * The check parses each result from its bytes and decodes and buckets every histogram of the
+   * batch (about a millisecond for 50 results), so it runs outside this session's monitor: the
+   * journal's callbacks that ack this stream's earlier batches do not wait for it. gRPC hands this
+   * stream's messages over one at a time, so batches still enter {@link #order} in arrival order.
    */
-  private void onBatch(Batch batch) {
+  private void onBatch(BatchView batch) {
     if (!mayCheck(batch)) {
       return;
     }
@@ -194,7 +194,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
   /**
    * Whether {@code batch} goes on to the check: a welcomed stream, not refusing, within its rate.
    */
-  private synchronized boolean mayCheck(Batch batch) {
+  private synchronized boolean mayCheck(BatchView batch) {
     if (closed || !requireHello()) {
       return false; // a replaced or cancelled stream stores nothing more (see checked())
     }
@@ -214,7 +214,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     return true;
   }
 
-  private synchronized void checked(Batch batch, BatchCheck.Verdict verdict) {
+  private synchronized void checked(BatchView batch, BatchCheck.Verdict verdict) {
     if (closed) {
       // Replaced or cancelled during the check: the successor's Welcome was (or is being) worked
       // out from what the store had been handed before, so this batch must not reach the store.

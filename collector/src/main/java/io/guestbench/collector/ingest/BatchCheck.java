@@ -1,13 +1,16 @@
 package io.guestbench.collector.ingest;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.CheckedBatch;
 import io.guestbench.collector.metrics.Problem;
 import io.guestbench.collector.metrics.ResultMetrics;
-import io.guestbench.proto.v1.Batch;
+import io.guestbench.proto.v1.BatchView;
 import io.guestbench.proto.v1.ProbeResult;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,6 +18,9 @@ import java.util.TreeMap;
  * bad result never costs the good ones beside it.
  */
 final class BatchCheck {
+  /** A result whose bytes do not parse as a ProbeResult. */
+  static final String MALFORMED = "malformed_result";
+
   private final ResultMetrics metrics;
   private final int maxResults;
 
@@ -37,7 +43,7 @@ final class BatchCheck {
   }
 
   /** Checks every result, and charges the good ones to {@code agent}'s series budgets. */
-  Verdict check(AgentLabels agent, Batch batch) {
+  Verdict check(AgentLabels agent, BatchView batch) {
     if (batch.getSeq() == 0) {
       return refuseAll(batch, "bad_seq", "seq must be positive");
     }
@@ -51,23 +57,40 @@ final class BatchCheck {
     CheckedBatch accepted = new CheckedBatch();
     Map<String, Integer> rejected = new TreeMap<>();
     String detail = "";
-    for (ProbeResult result : batch.getResultsList()) {
-      ResultMetrics.Checked checked = metrics.checkToRecord(result);
-      List<Problem> problems = checked.problems();
-      if (problems.isEmpty()) {
-        problems = metrics.admit(agent, result).map(List::of).orElse(List.of());
-      }
-      if (problems.isEmpty()) {
-        accepted.accept(checked);
-      } else {
-        rejected.merge(problems.getFirst().reason().label(), 1, Integer::sum);
-        detail = detail.isEmpty() ? problems.getFirst().toString() : detail;
+    for (ByteString encoded : batch.getResultsList()) {
+      Optional<Refusal> refusal = checkOne(agent, encoded, accepted);
+      if (refusal.isPresent()) {
+        rejected.merge(refusal.get().reason(), 1, Integer::sum);
+        detail = detail.isEmpty() ? refusal.get().detail() : detail;
       }
     }
     return new Verdict(accepted, rejected, detail);
   }
 
-  private static Verdict refuseAll(Batch batch, String reason, String detail) {
+  private record Refusal(String reason, String detail) {}
+
+  /** Adds one result to {@code accepted}, or says why it is refused. */
+  private Optional<Refusal> checkOne(AgentLabels agent, ByteString encoded, CheckedBatch accepted) {
+    ProbeResult result;
+    try {
+      result = ResultBytes.parse(encoded);
+    } catch (InvalidProtocolBufferException e) {
+      return Optional.of(new Refusal(MALFORMED, MALFORMED + ": " + e.getMessage()));
+    }
+    ResultMetrics.Checked checked = metrics.checkToRecord(result);
+    List<Problem> problems = checked.problems();
+    if (problems.isEmpty()) {
+      problems = metrics.admit(agent, result).map(List::of).orElse(List.of());
+    }
+    if (problems.isEmpty()) {
+      accepted.accept(checked, encoded);
+      return Optional.empty();
+    }
+    Problem first = problems.getFirst();
+    return Optional.of(new Refusal(first.reason().label(), first.toString()));
+  }
+
+  private static Verdict refuseAll(BatchView batch, String reason, String detail) {
     return new Verdict(List.of(), Map.of(reason, Math.max(1, batch.getResultsCount())), detail);
   }
 }

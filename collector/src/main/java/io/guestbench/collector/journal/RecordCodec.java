@@ -1,14 +1,17 @@
 package io.guestbench.collector.journal;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import io.guestbench.collector.ingest.AgentKey;
 import io.guestbench.collector.metrics.AgentLabels;
+import io.guestbench.collector.metrics.CheckedBatch;
 import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.JournalAgent;
 import io.guestbench.proto.v1.JournalLabels;
 import io.guestbench.proto.v1.JournalRecord;
+import io.guestbench.proto.v1.JournalRecordView;
 import io.guestbench.proto.v1.ProbeResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,9 +24,15 @@ final class RecordCodec {
   /** The dedupe key and time of a record, read without parsing its results. */
   record Head(AgentKey key, long seq, long storedTimeUnixNano) {}
 
-  static JournalRecord encode(
+  /**
+   * A batch record, written as the {@code JournalRecordView} it is on the wire, so the results go
+   * in as bytes: a {@link CheckedBatch} brings each as the agent encoded it, any other list is
+   * encoded here. Either way a reader parses the payload as the {@code JournalRecord} of these
+   * results.
+   */
+  static JournalRecordView encode(
       AgentKey key, long seq, long timeUnixNano, AgentLabels labels, List<ProbeResult> results) {
-    return JournalRecord.newBuilder()
+    return JournalRecordView.newBuilder()
         .setAgentId(key.agentId())
         .setEpoch(key.epoch())
         .setSeq(seq)
@@ -33,8 +42,14 @@ final class RecordCodec {
                 .setVirtType(labels.virtType())
                 .setInstanceType(labels.instanceType())
                 .setExperiment(labels.experiment()))
-        .addAllResults(results)
+        .addAllResults(encoded(results))
         .build();
+  }
+
+  private static List<ByteString> encoded(List<ProbeResult> results) {
+    return results instanceof CheckedBatch checked
+        ? checked.encoded()
+        : results.stream().map(ProbeResult::toByteString).toList();
   }
 
   /** An agent record: seq 0, no results, what the agent's Hello said about it. */

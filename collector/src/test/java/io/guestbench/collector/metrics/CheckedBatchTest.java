@@ -41,9 +41,11 @@ class CheckedBatchTest {
     for (ProbeResult r : results) {
       ResultMetrics.Checked checked = second.checkToRecord(r);
       assertThat(checked.problems()).isEmpty();
-      batch.accept(checked);
+      batch.accept(checked, r.toByteString());
     }
     assertThat(batch).containsExactlyElementsOf(results);
+    assertThat(batch.encoded())
+        .containsExactlyElementsOf(results.stream().map(ProbeResult::toByteString).toList());
     second.record(agent, batch);
 
     assertThat(text(batched)).isEqualTo(text(oneByOne)).contains("bucket");
@@ -55,7 +57,7 @@ class CheckedBatchTest {
     ProbeResult bad = compute("int", 1, 5).setStatusValue(0).build();
     ResultMetrics.Checked checked = metrics.checkToRecord(bad);
     assertThat(checked.problems()).isNotEmpty();
-    assertThatThrownBy(() -> new CheckedBatch().accept(checked))
+    assertThatThrownBy(() -> new CheckedBatch().accept(checked, bad.toByteString()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
