@@ -78,6 +78,40 @@ class HdrDecoderTest {
 
   @ParameterizedTest
   @EnumSource(HdrEncoding.Kind.class)
+  void bucketingWhileReadingRefusesAndTotalsExactlyAsStoringCountersDoes(HdrEncoding.Kind kind)
+      throws Exception {
+    HistogramSpec spec =
+        new HistogramSpec("x_nanos", Families.RUNS, 1e9, Buckets.oneTwoFive(-6, 1));
+    HdrDecoder other = new HdrDecoder();
+    Random random = new Random(19);
+    for (int i = 0; i < 20_000; i++) {
+      ByteString bytes = ByteString.copyFrom(oddEncoding(random, kind));
+      HdrCounts stored = null;
+      HdrCounts bucketed = null;
+      try {
+        stored = decoder.decode(bytes, 0);
+      } catch (HdrDecoder.FormatException e) {
+        // compared below
+      }
+      try {
+        bucketed = other.decode(bytes, 0, spec, 0, Long.MAX_VALUE);
+      } catch (HdrDecoder.FormatException e) {
+        // compared below
+      }
+      assertThat(bucketed == null).isEqualTo(stored == null);
+      if (stored != null) {
+        assertThat(bucketed.overflow()).isEqualTo(stored.overflow());
+        assertThat(bucketed.held()).isEqualTo(stored.held());
+        assertThat(bucketed.totalCount()).isEqualTo(stored.totalCount());
+        assertThat(bucketed.min()).isEqualTo(stored.min());
+        assertThat(bucketed.max()).isEqualTo(stored.max());
+      }
+    }
+    assertThat(other.libraryDecodes()).isEqualTo(decoder.libraryDecodes()).isPositive();
+  }
+
+  @ParameterizedTest
+  @EnumSource(HdrEncoding.Kind.class)
   void agreesWithTheLibraryOnFlippedBytes(HdrEncoding.Kind kind) throws Exception {
     Random random = new Random(17);
     Histogram h = new Histogram(3_600_000_000_000L, 3);
@@ -94,7 +128,6 @@ class HdrDecoderTest {
     }
   }
 
-  /** Both decoders on {@code bytes}: the same verdict, and the same counts when accepted. */
   /** Found by the fuzzer: a unit magnitude near 62 bits overflowed a shift and looped forever. */
   @Test
   @org.junit.jupiter.api.Timeout(
@@ -123,6 +156,7 @@ class HdrDecoderTest {
     return ByteBuffer.allocate(8 + n).putInt(0x1c849314).putInt(n).put(compressed, 0, n).array();
   }
 
+  /** Both decoders on {@code bytes}: the same verdict, and the same counts when accepted. */
   private void sameAsLibrary(byte[] bytes) throws Exception {
     Histogram library;
     List<long[]> expected = new ArrayList<>();
