@@ -35,6 +35,7 @@ final class HdrDecoder {
   private static final int MAX_PAYLOAD_BYTES = 1 << 20;
 
   private static final int RETAINED_PAYLOAD_BYTES = 64 * 1024;
+  private static final int LAYOUTS_KEPT = 8;
   private static final int V2_COOKIE = HdrEncoding.PLAIN_COOKIE;
   private static final int COOKIE_WORD_SIZE_BITS = 0xf0;
   private static final int HEADER_BYTES = 40;
@@ -52,10 +53,11 @@ final class HdrDecoder {
   private byte[] payload = new byte[4096];
   private final List<HdrCounts> slots = new ArrayList<>();
   private long libraryDecodes;
-  private HdrLayout lastLayout;
-  private int lastDigits = -1;
-  private long lastLowest;
-  private long lastHighest;
+  // The last few layouts decoded: agents' histograms grow their range as needed, so one agent
+  // alone sends several highest values, each again and again.
+  private final HdrLayout[] layouts = new HdrLayout[LAYOUTS_KEPT];
+  private final long[] layoutKeys = new long[LAYOUTS_KEPT * 3];
+  private int nextLayout;
 
   /**
    * Decodes {@code bytes} into this decoder's counts number {@code slot}, which stay valid until
@@ -155,19 +157,27 @@ final class HdrDecoder {
 
   /** The layout of that range and precision; agents send the same one again and again. */
   private HdrLayout layout(int digits, long lowest, long highest) throws FormatException {
-    if (digits == lastDigits && lowest == lastLowest && highest == lastHighest) {
-      return lastLayout;
+    for (int i = 0; i < LAYOUTS_KEPT; i++) {
+      if (layouts[i] != null
+          && layoutKeys[3 * i] == digits
+          && layoutKeys[3 * i + 1] == lowest
+          && layoutKeys[3 * i + 2] == highest) {
+        return layouts[i];
+      }
     }
     long needed = countersNeeded(digits, lowest, highest);
     if (needed > MAX_COUNTERS) {
       throw new FormatException(
           "range and precision need about " + needed + " counters (limit " + MAX_COUNTERS + ")");
     }
-    lastLayout = new HdrLayout(lowest, highest, digits);
-    lastDigits = digits;
-    lastLowest = lowest;
-    lastHighest = highest;
-    return lastLayout;
+    HdrLayout layout = new HdrLayout(lowest, highest, digits);
+    int slot = nextLayout;
+    nextLayout = (nextLayout + 1) % LAYOUTS_KEPT;
+    layouts[slot] = layout;
+    layoutKeys[3 * slot] = digits;
+    layoutKeys[3 * slot + 1] = lowest;
+    layoutKeys[3 * slot + 2] = highest;
+    return layout;
   }
 
   /**

@@ -1,20 +1,34 @@
 package io.guestbench.collector.metrics;
 
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * A parameter a probe's results may carry.
  *
- * @param key the parameter's key in {@code ProbeResult.params}
- * @param values what a value must match in full; for a label this is the whole bounded set
- * @param label whether the value becomes a label of the probe's value families; a label parameter
- *     must be present on an ok result, since its series are told apart by it
+ * <p>Values that matched are remembered, a bounded number of them, so the few values agents send
+ * again and again are checked with a set look-up instead of the pattern.
  */
-record ParamSpec(String key, Pattern values, boolean label) {
-  ParamSpec {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(values, "values");
+final class ParamSpec {
+  private static final int REMEMBERED_VALUES = 256;
+
+  private final String key;
+  private final Pattern values;
+  private final boolean label;
+  private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param key the parameter's key in {@code ProbeResult.params}
+   * @param values what a value must match in full; for a label this is the whole bounded set
+   * @param label whether the value becomes a label of the probe's value families; a label parameter
+   *     must be present on an ok result, since its series are told apart by it
+   */
+  ParamSpec(String key, Pattern values, boolean label) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.values = Objects.requireNonNull(values, "values");
+    this.label = label;
   }
 
   /** A parameter that becomes a label; its pattern should admit only a few values. */
@@ -27,7 +41,32 @@ record ParamSpec(String key, Pattern values, boolean label) {
     return new ParamSpec(key, Pattern.compile(regex), false);
   }
 
+  String key() {
+    return key;
+  }
+
+  Pattern values() {
+    return values;
+  }
+
+  boolean label() {
+    return label;
+  }
+
   boolean accepts(String value) {
-    return value.length() <= LabelValues.MAX_CODE_POINTS && values.matcher(value).matches();
+    if (accepted.contains(value)) {
+      return true;
+    }
+    boolean matches =
+        value.length() <= LabelValues.MAX_CODE_POINTS && values.matcher(value).matches();
+    if (matches && accepted.size() < REMEMBERED_VALUES) {
+      accepted.add(value);
+    }
+    return matches;
+  }
+
+  @Override
+  public String toString() {
+    return "ParamSpec[" + key + " ~ " + values.pattern() + (label ? ", label]" : "]");
   }
 }
