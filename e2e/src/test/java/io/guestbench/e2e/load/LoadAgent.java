@@ -157,7 +157,7 @@ final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMe
         && (!paced || !due.isEmpty())) {
       long sentAt = paced ? due.pollFirst() : nanos.getAsLong();
       BatchSource.Next next = batches.next(++seq);
-      inFlight.sent(seq, sentAt, next.results(), next.samples());
+      inFlight.sent(seq, sentAt, next);
       requests.onNext(next.message());
       tally.sent();
     }
