@@ -6,15 +6,22 @@
 # agent jar, which carries gRPC, Netty, protobuf and HdrHistogram) on the same machine.
 # Usage: bench/collector-load.sh [--agents 1000] [--seconds 60] [--warmup 15] [--batch 50]
 #          [--window 4] [--rate RESULTS_PER_S] [--event-loops 2] [--jfr FILE.jfr]
+#          [--journal-pending-bytes SIZE]
 #   --rate 0 (default): closed loop, each stream keeps --window batches in flight.
 #   --rate N: open loop, N results/s offered in total, latency from each batch's intended time.
 #   --jfr FILE: record the collector with JDK Flight Recorder (profile=default) into FILE.
+#   --journal-pending-bytes SIZE: the collector's journal.max_pending_bytes (for example 8MiB; the
+#     collector's default, 64MiB, when not given). Small enough, the journal refuses batches with
+#     retryable journal_busy Nacks; the generator's agents then reconnect and resend, as agents do.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
-args=() jfr=""
+args=() jfr="" pending=""
 while (($#)); do
   case $1 in
     --jfr) jfr=$(readlink -f "$2"); shift 2 ;;
+    --journal-pending-bytes)
+      [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
+      pending=$2; shift 2 ;;
     --agents | --seconds | --warmup | --batch | --window | --rate | --event-loops)
       [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
       args+=("$1" "$2"); shift 2 ;;
@@ -38,6 +45,9 @@ limits:
   agent_series: 5000
   series: 200000
 YAML
+if [[ -n $pending ]]; then
+  printf 'journal:\n  max_pending_bytes: %s\n' "$pending" >>"$tmp/collector.yaml"
+fi
 echo "collector config ($tmp/collector.yaml):"; sed 's/^/  /' "$tmp/collector.yaml"
 
 JAVA_TOOL_OPTIONS=${jfr:+"-XX:StartFlightRecording=filename=$jfr,settings=profile"} \

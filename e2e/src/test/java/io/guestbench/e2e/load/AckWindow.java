@@ -2,19 +2,30 @@ package io.guestbench.e2e.load;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * The batches of one agent stream that await an answer, and what a cumulative Ack or a Nack
- * settles: an Ack of seq n settles every batch up to n, each with its own latency.
+ * The batches of one agent that await an answer, and what a cumulative Ack or a Nack settles: an
+ * Ack of seq n settles every batch up to n, each with its own latency. Batches keep their encoded
+ * message and their first (intended) send time, so a batch resent on a new stream goes out with the
+ * same bytes and its latency counts from the first send.
  */
 final class AckWindow {
   private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
   private long lastSeq;
 
-  /** One batch on the wire: when it was (meant to be) sent and what it carried. */
-  record InFlight(long seq, long sentNanos, int results, int samples) {}
+  /** One batch on the wire: when it was (meant to be) first sent and what it carried. */
+  record InFlight(long seq, long sentNanos, BatchSource.Next batch) {
+    int results() {
+      return batch.results();
+    }
+
+    int samples() {
+      return batch.samples();
+    }
+  }
 
   /** What one answer settled. */
   record Settled(int batches, long results, long samples) {
@@ -22,12 +33,22 @@ final class AckWindow {
   }
 
   /** Records a sent batch; seqs must increase, as on a real stream. */
-  void sent(long seq, long sentNanos, int results, int samples) {
+  void sent(long seq, long sentNanos, BatchSource.Next batch) {
     if (seq <= lastSeq) {
       throw new IllegalArgumentException("seq " + seq + " after " + lastSeq);
     }
     lastSeq = seq;
-    inFlight.addLast(new InFlight(seq, sentNanos, results, samples));
+    inFlight.addLast(new InFlight(seq, sentNanos, batch));
+  }
+
+  /** The lowest seq not yet settled, or 0 when every batch is (Hello's first_unacked_seq). */
+  long firstUnacked() {
+    return inFlight.isEmpty() ? 0 : inFlight.peekFirst().seq();
+  }
+
+  /** The batches not yet settled, lowest seq first: what a new stream resends. */
+  List<InFlight> unsettled() {
+    return List.copyOf(inFlight);
   }
 
   /** Batches sent and not yet settled. */

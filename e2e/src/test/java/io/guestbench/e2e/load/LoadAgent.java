@@ -3,14 +3,14 @@ package io.guestbench.e2e.load;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.ClientResponseObserver;
 import io.guestbench.proto.v1.AgentMessage;
 import io.guestbench.proto.v1.CollectorMessage;
 import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.HostFacts;
+import io.guestbench.proto.v1.Nack;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,8 +18,14 @@ import java.util.function.LongSupplier;
  * seq while fewer than {@code window} await an answer, and times each batch from its (intended)
  * send to the Ack that covers it. Paced agents send when the pacer says a batch is due; unpaced
  * ones keep the window full.
+ *
+ * <p>Like the agent's StreamClient, it drops the stream on a retryable Nack (the collector answers
+ * nothing more on it) and, after a short jittered delay, opens a new one on the same channel with
+ * the same agent_id and epoch; the Welcome says which of the unsettled batches the collector has
+ * stored (they count as acknowledged then), and the rest are resent with their seq and bytes before
+ * anything new. Other stream ends are counted and end the agent's sending, as before.
  */
-final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMessage> {
+final class LoadAgent {
   static final int MAX_BACKLOG = 10_000;
 
   private final String agentId;
@@ -29,9 +35,13 @@ final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMe
   private final boolean paced;
   private final Tally tally;
   private final LongSupplier nanos;
+  private final Redial redial;
   private final AckWindow inFlight = new AckWindow();
   private final ArrayDeque<Long> due = new ArrayDeque<>();
-  private ClientCallStreamObserver<WireMessage> requests;
+  private Channel channel;
+  private LoadStream stream; // null between a dropped stream and the next
+  private ScheduledFuture<?> reconnect;
+  private boolean everWelcomed;
   private boolean welcomed;
   private boolean closed;
   private boolean stopped;
@@ -44,7 +54,8 @@ final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMe
       int window,
       boolean paced,
       Tally tally,
-      LongSupplier nanos) {
+      LongSupplier nanos,
+      Redial redial) {
     this.agentId = agentId;
     this.epoch = epoch;
     this.batches = batches;
@@ -52,24 +63,13 @@ final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMe
     this.paced = paced;
     this.tally = tally;
     this.nanos = nanos;
+    this.redial = redial;
   }
 
   /** Opens the stream on {@code channel} and sends Hello. */
-  void start(Channel channel) {
-    ClientCalls.asyncBidiStreamingCall(
-        channel.newCall(WireMessage.CONNECT, CallOptions.DEFAULT), this);
-    Hello hello =
-        Hello.newBuilder()
-            .setAgentId(agentId)
-            .setEpoch(epoch)
-            .setAgentVersion("collector-load")
-            .setProtocolVersion(2)
-            .setFacts(
-                HostFacts.newBuilder().setVirtType("xen-hvm").putFacts("instance_type", "m4.large"))
-            .build();
-    synchronized (this) {
-      requests.onNext(WireMessage.of(AgentMessage.newBuilder().setHello(hello).build()));
-    }
+  synchronized void start(Channel channel) {
+    this.channel = channel;
+    connect();
   }
 
   /**
@@ -91,62 +91,113 @@ final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMe
     fill();
   }
 
-  /** Sends nothing more; batches in flight still get their answers. */
+  /** Sends nothing new; batches in flight still get their answers (and are resent if refused). */
   synchronized void stop() {
     stopped = true;
     due.clear();
   }
 
-  /** Half-closes the stream (the collector then ends it). */
+  /** Half-closes the stream (the collector then ends it) and opens no other. */
   synchronized void finish() {
     if (!closed) {
       closed = true;
-      requests.onCompleted();
+      if (reconnect != null) {
+        reconnect.cancel(false);
+      }
+      if (stream != null) {
+        stream.close();
+      }
     }
   }
 
-  @Override
-  public void beforeStart(ClientCallStreamObserver<WireMessage> requestStream) {
-    this.requests = requestStream;
-  }
-
-  @Override
-  public synchronized void onNext(CollectorMessage message) {
+  synchronized void onMessage(LoadStream from, CollectorMessage message) {
+    if (from != stream) {
+      return; // a dropped stream's late answers
+    }
     switch (message.getKindCase()) {
-      case WELCOME -> {
-        welcomed = true;
-        tally.welcomed.incrementAndGet();
-        tally.open.incrementAndGet();
-      }
+      case WELCOME -> welcome(message.getWelcome().getHighestStoredSeq());
       case ACK ->
           tally.acked(
               inFlight.ack(message.getAck().getSeq(), nanos.getAsLong(), tally::latencyNanos));
-      case NACK -> {
-        inFlight.nack(message.getNack().getSeq());
-        tally.nacked(message.getNack().getReason());
-      }
+      case NACK -> nack(message.getNack());
       default -> {} // commands and drains: a load agent does no probe work
     }
     fill();
   }
 
-  @Override
-  public synchronized void onError(Throwable t) {
-    tally.streamError(Status.fromThrowable(t).getCode().name());
-    end();
-  }
-
-  @Override
-  public synchronized void onCompleted() {
-    end();
-  }
-
-  private void end() {
+  /** The stream ended: {@code status} OK when the collector completed it. */
+  synchronized void onClosed(LoadStream from, Status status) {
+    if (from != stream) {
+      return;
+    }
+    if (!status.isOk()) {
+      tally.streamError(status.getCode().name());
+    }
     if (welcomed) {
       tally.open.decrementAndGet();
     }
     welcomed = false;
     closed = true;
+  }
+
+  private void connect() {
+    if (closed) {
+      return;
+    }
+    stream = new LoadStream(this);
+    ClientCalls.asyncBidiStreamingCall(
+        channel.newCall(WireMessage.CONNECT, CallOptions.DEFAULT), stream);
+    Hello hello =
+        Hello.newBuilder()
+            .setAgentId(agentId)
+            .setEpoch(epoch)
+            .setAgentVersion("collector-load")
+            .setProtocolVersion(2)
+            .setFacts(
+                HostFacts.newBuilder().setVirtType("xen-hvm").putFacts("instance_type", "m4.large"))
+            .setFirstUnackedSeq(inFlight.firstUnacked())
+            .build();
+    stream.send(WireMessage.of(AgentMessage.newBuilder().setHello(hello).build()));
+  }
+
+  private void welcome(long highestStored) {
+    welcomed = true;
+    tally.open.incrementAndGet();
+    if (everWelcomed) {
+      tally.reconnected();
+    } else {
+      everWelcomed = true;
+      tally.welcomed.incrementAndGet();
+    }
+    // What the collector stored without acknowledging it on the dropped stream counts now, once.
+    tally.acked(inFlight.ack(highestStored, nanos.getAsLong(), tally::latencyNanos));
+    for (AckWindow.InFlight b : inFlight.unsettled()) {
+      stream.send(b.batch().message());
+      tally.resent();
+    }
+  }
+
+  private void nack(Nack nack) {
+    if (!nack.getRetryable()) {
+      inFlight.nack(nack.getSeq());
+      tally.nacked(nack.getReason());
+      return;
+    }
+    // The collector answers nothing more on this stream (AckOrder), so it is dropped at once.
+    tally.retryableNack(nack.getReason());
+    stream.close();
+    stream = null;
+    if (welcomed) {
+      tally.open.decrementAndGet();
+    }
+    welcomed = false;
+    if (!closed) {
+      reconnect = redial.after(this::reconnect);
+    }
+  }
+
+  private synchronized void reconnect() {
+    connect();
   }
 
   private void fill() {
@@ -157,8 +208,8 @@ final class LoadAgent implements ClientResponseObserver<WireMessage, CollectorMe
         && (!paced || !due.isEmpty())) {
       long sentAt = paced ? due.pollFirst() : nanos.getAsLong();
       BatchSource.Next next = batches.next(++seq);
-      inFlight.sent(seq, sentAt, next.results(), next.samples());
-      requests.onNext(next.message());
+      inFlight.sent(seq, sentAt, next);
+      stream.send(next.message());
       tally.sent();
     }
   }

@@ -12,8 +12,11 @@ import io.guestbench.proto.v1.CollectorServiceGrpc;
 import io.guestbench.proto.v1.Nack;
 import io.guestbench.proto.v1.Welcome;
 import io.guestbench.testing.GrpcCleanupExtension;
+import io.guestbench.testing.ManualClock;
+import io.guestbench.testing.ManualScheduler;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -73,10 +76,17 @@ class LoadAgentTest {
     String name = InProcessServerBuilder.generateName();
     grpc.register(InProcessServerBuilder.forName(name).addService(new Scripted()).build().start());
     var channel = grpc.register(InProcessChannelBuilder.forName(name).build());
-    var pool =
-        List.of(ResultPool.compute(new java.util.Random(1), "int", 1_750_000_000_000_000_000L));
+    var pool = List.of(ResultPool.compute(new Random(1), "int", 1_750_000_000_000_000_000L));
     LoadAgent agent =
-        new LoadAgent("load-1", 1, new BatchSource(pool, 2), 4, paced, tally, now::get);
+        new LoadAgent(
+            "load-1",
+            1,
+            new BatchSource(pool, 2),
+            4,
+            paced,
+            tally,
+            now::get,
+            new Redial(new ManualScheduler(new ManualClock(0)), new Random(1)));
     agent.start(channel);
     return agent;
   }

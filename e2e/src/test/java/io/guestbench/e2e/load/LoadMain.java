@@ -8,6 +8,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -49,6 +52,10 @@ public final class LoadMain {
         new MultiThreadIoEventLoopGroup(o.eventLoops(), NioIoHandler.newFactory());
     List<ManagedChannel> channels = new ArrayList<>();
     List<LoadAgent> agents = new ArrayList<>();
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("redial").daemon().factory());
+    Redial redial = new Redial(scheduler, new Random());
     long epoch = System.currentTimeMillis();
     for (int i = 0; i < o.agents(); i++) {
       ManagedChannel channel =
@@ -66,7 +73,8 @@ public final class LoadMain {
               o.window(),
               o.rate() > 0,
               tally,
-              nanos);
+              nanos,
+              redial);
       channels.add(channel);
       agents.add(agent);
     }
@@ -80,6 +88,7 @@ public final class LoadMain {
     run.measure(connectMillis);
     agents.forEach(LoadAgent::finish);
     waitFor(() -> tally.open.get() == 0, 20);
+    scheduler.shutdownNow();
     channels.forEach(ManagedChannel::shutdown);
     for (ManagedChannel c : channels) {
       c.awaitTermination(5, TimeUnit.SECONDS);

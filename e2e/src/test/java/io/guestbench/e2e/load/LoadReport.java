@@ -63,7 +63,20 @@ final class LoadReport {
         "nacks by reason: %s; stream errors: %s; paced batches that waited for the window: %d;"
             + " dropped by a full generator backlog: %d%n",
         LoadRun.reasons(w.nacks()), LoadRun.reasons(w.streamErrors()), w.deferred(), w.overflow());
+    retries("in window", w);
     return this;
+  }
+
+  /** Retryable Nacks and what the agents did about them, like the agent: reconnect and resend. */
+  private void retries(String when, Tally.Snapshot s) {
+    out.printf(
+        "retryable nacks %s: %s; streams reconnected after one: %d; batches resent: %d (their"
+            + " latency counts from the first %s)%n",
+        when,
+        LoadRun.reasons(s.retryableNacks()),
+        s.reconnects(),
+        s.resent(),
+        o.rate() > 0 ? "intended send time" : "send");
   }
 
   LoadReport collector(
@@ -98,7 +111,9 @@ final class LoadReport {
     return this;
   }
 
-  void agreement(double storedInWindow, boolean drained, long ackedTotal, double storedTotal) {
+  void agreement(double storedInWindow, boolean drained, Tally.Snapshot run, double storedTotal) {
+    retries("over the whole run", run);
+    long ackedTotal = run.ackedResults();
     out.printf(
         "collector's results_stored_total rose by %.0f in the window (acks lag stores by the"
             + " batches in flight at the edges)%n",

@@ -86,11 +86,7 @@ final class LoadRun {
             new double[] {heap(page0), heap(page1), heapMax},
             scrapes)
         .scrapes(slowestScrapeMillis, pageChars)
-        .agreement(
-            stored(page1) - stored(page0),
-            drained,
-            tally.snapshot().ackedResults(),
-            stored(pageEnd));
+        .agreement(stored(page1) - stored(page0), drained, tally.snapshot(), stored(pageEnd));
   }
 
   /** A /metrics scrape, keeping the slowest time and the page size. */
@@ -102,6 +98,7 @@ final class LoadRun {
     return page;
   }
 
+  /** Batches sent and not yet settled; a retryably refused batch stays in until it is acked. */
   static long inFlight(Tally.Snapshot s) {
     long nacked = s.nacks().values().stream().mapToLong(Long::longValue).sum();
     return s.sentBatches() - s.ackedBatches() - nacked;

@@ -2,6 +2,8 @@ package io.guestbench.e2e.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.guestbench.testing.ManualClock;
+import io.guestbench.testing.ManualScheduler;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ class PacerTest {
   }
 
   private static LoadAgent agent(Tally tally, BatchSource batches, String id) {
-    return new LoadAgent(id, 1, batches, 4, true, tally, () -> 0);
+    var redial = new Redial(new ManualScheduler(new ManualClock(0)), new Random(1));
+    return new LoadAgent(id, 1, batches, 4, true, tally, () -> 0, redial);
   }
 }

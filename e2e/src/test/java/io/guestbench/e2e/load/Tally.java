@@ -18,11 +18,18 @@ final class Tally {
   private final LongAdder ackedSamples = new LongAdder();
   private final LongAdder deferred = new LongAdder();
   private final LongAdder overflow = new LongAdder();
+  private final LongAdder reconnects = new LongAdder();
+  private final LongAdder resent = new LongAdder();
   private final Map<String, LongAdder> nacks = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> retryableNacks = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> streamErrors = new ConcurrentHashMap<>();
   private final Recorder latency = new Recorder(3);
 
-  /** Counters at one moment; subtract two to get a window. */
+  /**
+   * Counters at one moment; subtract two to get a window. {@code sentBatches} counts each batch
+   * once, however often it was resent; {@code nacks} are the refusals for good (the batch is
+   * dropped), {@code retryableNacks} the ones that made a stream reconnect and resend.
+   */
   record Snapshot(
       long sentBatches,
       long ackedBatches,
@@ -30,7 +37,10 @@ final class Tally {
       long ackedSamples,
       long deferred,
       long overflow,
+      long reconnects,
+      long resent,
       Map<String, Long> nacks,
+      Map<String, Long> retryableNacks,
       Map<String, Long> streamErrors) {
     Snapshot minus(Snapshot earlier) {
       return new Snapshot(
@@ -40,7 +50,10 @@ final class Tally {
           ackedSamples - earlier.ackedSamples,
           deferred - earlier.deferred,
           overflow - earlier.overflow,
+          reconnects - earlier.reconnects,
+          resent - earlier.resent,
           diff(nacks, earlier.nacks),
+          diff(retryableNacks, earlier.retryableNacks),
           diff(streamErrors, earlier.streamErrors));
     }
 
@@ -76,8 +89,24 @@ final class Tally {
     latency.recordValue(Math.max(0, nanos));
   }
 
+  /** A batch refused for good: it is settled without being stored. */
   void nacked(String reason) {
     nacks.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  /** A batch refused for now: its stream is dropped and the batch stays unsettled. */
+  void retryableNack(String reason) {
+    retryableNacks.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  /** A stream dropped after a retryable Nack was replaced by a welcomed one. */
+  void reconnected() {
+    reconnects.increment();
+  }
+
+  /** A batch sent again, with its seq and bytes, on a new stream. */
+  void resent() {
+    resent.increment();
   }
 
   void streamError(String code) {
@@ -97,7 +126,10 @@ final class Tally {
         ackedSamples.sum(),
         deferred.sum(),
         overflow.sum(),
+        reconnects.sum(),
+        resent.sum(),
         sums(nacks),
+        sums(retryableNacks),
         sums(streamErrors));
   }
 
