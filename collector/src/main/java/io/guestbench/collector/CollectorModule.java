@@ -117,6 +117,7 @@ final class CollectorModule extends AbstractModule {
   @Singleton
   HttpEndpoints httpEndpoints(
       PrometheusRegistry registry,
+      ResultMetrics agents,
       Readiness readiness,
       ResultStore store,
       Clock clock,
@@ -124,6 +125,7 @@ final class CollectorModule extends AbstractModule {
     return new HttpEndpoints(
         new InetSocketAddress(config.bind(), config.httpPort()),
         registry,
+        agents,
         () -> readiness.isReady() && store.healthy(),
         compare(
             new CompareEndpoint(

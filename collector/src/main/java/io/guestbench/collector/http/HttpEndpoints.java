@@ -3,8 +3,8 @@ package io.guestbench.collector.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.common.lifecycle.Service;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 public final class HttpEndpoints implements Service {
   private final InetSocketAddress address;
   private final PrometheusRegistry registry;
+  private final ResultMetrics agents;
   private final BooleanSupplier ready;
   private final Map<String, HttpHandler> pages;
   private HttpServer server;
@@ -32,10 +33,12 @@ public final class HttpEndpoints implements Service {
   public HttpEndpoints(
       InetSocketAddress address,
       PrometheusRegistry registry,
+      ResultMetrics agents,
       BooleanSupplier ready,
       Map<String, HttpHandler> pages) {
     this.address = address;
     this.registry = registry;
+    this.agents = agents;
     this.ready = ready;
     this.pages = Map.copyOf(pages);
   }
@@ -50,7 +53,7 @@ public final class HttpEndpoints implements Service {
     server = HttpServer.create(address, 64);
     executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
-    server.createContext("/metrics", new MetricsHandler(registry));
+    server.createContext("/metrics", new MetricsPage(registry, agents));
     server.createContext("/healthz", exchange -> answer(exchange, true, "ok\n"));
     server.createContext(
         "/readyz",

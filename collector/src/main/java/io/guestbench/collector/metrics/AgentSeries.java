@@ -76,6 +76,21 @@ final class AgentSeries {
     }
   }
 
+  /** Hands every series to {@code sink} with its family's name, as {@link #forEachPoint} does. */
+  void forEachCell(BiConsumer<String, Cell> sink) {
+    cells.forEach((key, cell) -> sink.accept(key.family(), cell));
+    Cell connectedNow;
+    Cell infoNow;
+    synchronized (this) {
+      connectedNow = connected;
+      infoNow = info;
+    }
+    if (connectedNow != null) {
+      sink.accept(Families.AGENT_CONNECTED.name(), connectedNow);
+      sink.accept(Families.AGENT_INFO.name(), infoNow);
+    }
+  }
+
   /** How many series {@link #forEachPoint} hands out; a histogram counts once. */
   synchronized long size() {
     return cells.size() + (connected == null ? 0 : 2);

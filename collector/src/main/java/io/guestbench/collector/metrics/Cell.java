@@ -13,18 +13,32 @@ sealed interface Cell permits Cell.Gauge, Cell.Counter, Cell.Info, HistogramCell
   /** The series as it is now; no timestamp, Prometheus stamps samples at scrape time. */
   DataPointSnapshot point();
 
+  /** The labels as the text formats write them: {@link LabelText#of}, rendered once. */
+  byte[] labelText();
+
   /** The last value set. */
   final class Gauge implements Cell {
     private final Labels labels;
+    private final byte[] labelText;
     private volatile double value;
 
     Gauge(Labels labels, double value) {
       this.labels = labels;
+      this.labelText = LabelText.of(labels);
       this.value = value;
     }
 
     void set(double value) {
       this.value = value;
+    }
+
+    double value() {
+      return value;
+    }
+
+    @Override
+    public byte[] labelText() {
+      return labelText;
     }
 
     @Override
@@ -36,14 +50,25 @@ sealed interface Cell permits Cell.Gauge, Cell.Counter, Cell.Info, HistogramCell
   /** A count that only goes up. */
   final class Counter implements Cell {
     private final Labels labels;
+    private final byte[] labelText;
     private final AtomicLong count = new AtomicLong();
 
     Counter(Labels labels) {
       this.labels = labels;
+      this.labelText = LabelText.of(labels);
     }
 
     void increment() {
       count.incrementAndGet();
+    }
+
+    long count() {
+      return count.get();
+    }
+
+    @Override
+    public byte[] labelText() {
+      return labelText;
     }
 
     @Override
@@ -53,10 +78,23 @@ sealed interface Cell permits Cell.Gauge, Cell.Counter, Cell.Info, HistogramCell
   }
 
   /** Facts carried as labels, value 1. */
-  record Info(Labels labels) implements Cell {
+  final class Info implements Cell {
+    private final Labels labels;
+    private final byte[] labelText;
+
+    Info(Labels labels) {
+      this.labels = labels;
+      this.labelText = LabelText.of(labels);
+    }
+
     @Override
     public DataPointSnapshot point() {
       return new InfoDataPointSnapshot(labels);
+    }
+
+    @Override
+    public byte[] labelText() {
+      return labelText;
     }
   }
 }

@@ -18,6 +18,7 @@ final class HistogramCell implements Cell {
   private static final double ZERO_THRESHOLD = 0;
 
   private final Labels labels;
+  private final byte[] labelText;
   private final HistogramSpec spec;
   private final long[] classic;
   private final NativeCounts positive = new NativeCounts();
@@ -26,6 +27,7 @@ final class HistogramCell implements Cell {
 
   HistogramCell(Labels labels, HistogramSpec spec) {
     this.labels = labels;
+    this.labelText = LabelText.of(labels);
     this.spec = spec;
     this.classic = new long[spec.classicBucketCount()];
   }
@@ -43,6 +45,24 @@ final class HistogramCell implements Cell {
     long runSum = delta.sum();
     // Saturates instead of wrapping; a long of nanoseconds is 292 years of summed iterations.
     sum = runSum > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + runSum;
+  }
+
+  @Override
+  public byte[] labelText() {
+    return labelText;
+  }
+
+  HistogramSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Copies the classic bucket counts (not cumulative) into {@code into}, which has {@link
+   * HistogramSpec#classicBucketCount} places, and returns the sum in recorded units.
+   */
+  synchronized long classicInto(long[] into) {
+    System.arraycopy(classic, 0, into, 0, classic.length);
+    return sum;
   }
 
   @Override

@@ -5,19 +5,25 @@ import io.guestbench.proto.v1.Heartbeat;
 import io.guestbench.proto.v1.ProbeResult;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Probe results and agent presence as Prometheus metrics, from a fixed catalogue of families;
@@ -203,6 +209,50 @@ public final class ResultMetrics implements MultiCollector {
   /** Per-agent series exposed now, a histogram counting once: what a series budget counts. */
   public long seriesCount() {
     return agents.values().stream().mapToLong(AgentSeries::size).sum();
+  }
+
+  /**
+   * Writes every per-agent series in the Prometheus text format, or OpenMetrics when {@code
+   * openMetrics}, as the client's writers would write {@link #collect()}, only faster: what a
+   * scrape of tens of thousands of series spends its time on. No {@code # EOF}.
+   */
+  public void writeText(OutputStream out, boolean openMetrics) throws IOException {
+    ExpositionText.write(families, agents.values(), out, openMetrics);
+  }
+
+  /** The names the registry knows these families by, for a scrape that leaves them out. */
+  public Set<String> prometheusNames() {
+    Set<String> names = new HashSet<>();
+    for (Family family : families) {
+      names.add(family.metadata().getPrometheusName());
+      names.add(family.name());
+    }
+    return names;
+  }
+
+  /** Nothing, without building anything, when a scrape's filter leaves out every family. */
+  @Override
+  public MetricSnapshots collect(Predicate<String> includedNames) {
+    return excludesAll(includedNames)
+        ? MetricSnapshots.of()
+        : MultiCollector.super.collect(includedNames);
+  }
+
+  @Override
+  public MetricSnapshots collect(
+      Predicate<String> includedNames, PrometheusScrapeRequest scrapeRequest) {
+    return excludesAll(includedNames)
+        ? MetricSnapshots.of()
+        : MultiCollector.super.collect(includedNames, scrapeRequest);
+  }
+
+  private boolean excludesAll(Predicate<String> includedNames) {
+    for (Family family : families) {
+      if (includedNames.test(family.metadata().getPrometheusName())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.collector.report.ReportJournalAccess;
 import io.guestbench.testing.ManualClock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /api/v1/compare} served by the collector's real HTTP server over a real journal. */
 class CompareEndpointTest {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
   @TempDir Path dir;
   private final HttpClient client = HttpClient.newHttpClient();
   private HttpEndpoints http;
@@ -37,7 +39,8 @@ class CompareEndpointTest {
       http =
           new HttpEndpoints(
               new InetSocketAddress("127.0.0.1", 0),
-              new PrometheusRegistry(),
+              registry,
+              new ResultMetrics(registry, new ManualClock(0)),
               () -> true,
               Map.of("/api/v1/compare", new CompareEndpoint(dir, new ManualClock(0))));
       http.start();
@@ -80,7 +83,8 @@ class CompareEndpointTest {
     http =
         new HttpEndpoints(
             new InetSocketAddress("127.0.0.1", 0),
-            new PrometheusRegistry(),
+            registry,
+            new ResultMetrics(registry, new ManualClock(0)),
             () -> true,
             Map.of(
                 "/api/v1/compare", new CompareEndpoint(dir.resolve("none"), new ManualClock(0))));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.collector.report.ReportJournalAccess;
 import io.guestbench.testing.ManualClock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * asset, its charts are drawn, and every plotted ratio and interval equals the JSON API's.
  */
 class ComparePageTest {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
   private static final Pattern RATIO =
       Pattern.compile(
           "<g class=\"ratio\" data-config=\"([^\"]*)\" data-metric=\"([^\"]*)\" data-group=\"([^\"]*)\""
@@ -48,7 +50,8 @@ class ComparePageTest {
     http =
         new HttpEndpoints(
             new InetSocketAddress("127.0.0.1", 0),
-            new PrometheusRegistry(),
+            registry,
+            new ResultMetrics(registry, new ManualClock(0)),
             () -> true,
             Map.of(
                 "/api/v1/compare", compare.as(CompareEndpoint.Shape.JSON),
