@@ -315,12 +315,14 @@ ctrl_c "keeps running" "$GB" demo --keep
 ((RC == 0)) && [[ $ERR == *"keeps running"*"collector stopped"* && -z $(leftovers) ]]
 expect "demo --keep: Ctrl-C stops the collector cleanly, exit 0"
 
-ctrl_c "run 1 of 2" env FAKE_AGENT=hang "$GB" demo
+ctrl_c "fake agent hanging: demo-quiet" env FAKE_AGENT=hang "$GB" demo
 ((RC == 130)) && [[ $ERR == *"guestbench: interrupted; stopping the demo" && -z $(leftovers) ]] &&
   [[ -z $(ls -A "$TMPDIR") ]]
 expect "demo: Ctrl-C while the quiet agent runs stops both, exit 130"
 
-ctrl_c "run 2 of 2" env FAKE_AGENT=busy-hang "$GB" demo
+# Once the busy agent runs, not once the launcher says it starts it: on a loaded machine the
+# agent may not have started (nor logged its busy loops) 0.3 s after that line.
+ctrl_c "fake agent hanging: demo-busy" env FAKE_AGENT=busy-hang "$GB" demo
 ((RC == 130)) && [[ $ERR == *"guestbench: interrupted; stopping the demo" && -z $(leftovers) ]] &&
   grep -qx "agent demo-busy: experiment=demo-busy load=$LOADS" "$FAKE_LOG" && [[ -z $(ls -A "$TMPDIR") ]]
 expect "demo: Ctrl-C while the busy agent runs stops it, the busy loops and the collector, exit 130"

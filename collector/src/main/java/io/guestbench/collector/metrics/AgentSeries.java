@@ -63,20 +63,10 @@ final class AgentSeries {
 
   /** Hands every series to {@code sink} with its family's name. */
   void forEachPoint(BiConsumer<String, DataPointSnapshot> sink) {
-    cells.forEach((key, cell) -> sink.accept(key.family(), cell.point()));
-    Cell connectedNow;
-    Cell infoNow;
-    synchronized (this) {
-      connectedNow = connected;
-      infoNow = info;
-    }
-    if (connectedNow != null) {
-      sink.accept(Families.AGENT_CONNECTED.name(), connectedNow.point());
-      sink.accept(Families.AGENT_INFO.name(), infoNow.point());
-    }
+    forEachCell((family, cell) -> sink.accept(family, cell.point()));
   }
 
-  /** Hands every series to {@code sink} with its family's name, as {@link #forEachPoint} does. */
+  /** Hands every series to {@code sink} with its family's name. */
   void forEachCell(BiConsumer<String, Cell> sink) {
     cells.forEach((key, cell) -> sink.accept(key.family(), cell));
     Cell connectedNow;

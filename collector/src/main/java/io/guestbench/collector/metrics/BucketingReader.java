@@ -50,27 +50,9 @@ final class BucketingReader {
     int lowestNonZero = -1;
     int highest = -1;
     boolean zeroRecorded = false;
-    while (pos < end) {
-      // A zig-zag LEB128 long of at most 9 bytes, the ninth taking all 8 bits.
-      long raw = buf[pos++];
-      if (raw < 0) {
-        raw &= 0x7f;
-        for (int shift = 7; ; shift += 7) {
-          if (pos >= end) {
-            return false;
-          }
-          int b = buf[pos++];
-          if (shift == 56) {
-            raw |= (long) (b & 0xff) << 56;
-            break;
-          }
-          raw |= (long) (b & 0x7f) << shift;
-          if (b >= 0) {
-            break;
-          }
-        }
-      }
-      long count = (raw >>> 1) ^ -(raw & 1);
+    ZigZagReader in = new ZigZagReader(buf, pos, end);
+    while (in.hasNext()) {
+      long count = in.next();
       if (count < 0) {
         if (count == Long.MIN_VALUE || -count > Integer.MAX_VALUE) {
           return false;
