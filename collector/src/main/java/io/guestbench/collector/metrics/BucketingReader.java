@@ -28,7 +28,6 @@ final class BucketingReader {
       long min,
       long max,
       HdrCounts counts) {
-    int length = layout.countsLength();
     CounterBounds bounds = spec.counterBounds(layout);
     int[] classicEnd = bounds.classicEnd;
     int[] nativeEnd = bounds.nativeEnd;
@@ -44,36 +43,10 @@ final class BucketingReader {
     long nativeRun = 0;
     int nativeFirst = 0; // the native index of natives[0]
     long zeroCount = 0;
-    long held = 0;
-    boolean overflow = false;
-    long index = 0;
-    int lowestNonZero = -1;
-    int highest = -1;
-    boolean zeroRecorded = false;
-    ZigZagReader in = new ZigZagReader(buf, pos, end);
-    while (in.hasNext()) {
-      long count = in.next();
-      if (count < 0) {
-        if (count == Long.MIN_VALUE || -count > Integer.MAX_VALUE) {
-          return false;
-        }
-        index += -count;
-        continue;
-      }
-      if (index >= length) {
-        return false;
-      }
-      int i = (int) index++;
-      if (count == 0) {
-        continue;
-      }
-      // Counts are not negative, so a sum past the long range goes negative before it could
-      // wrap back: the sticky sign is the overflow test.
-      held += count;
-      overflow |= held < 0;
-      zeroRecorded |= i == 0;
-      lowestNonZero = lowestNonZero < 0 && i != 0 ? i : lowestNonZero;
-      highest = i;
+    CounterWalk walk = new CounterWalk(buf, pos, end, layout.countsLength());
+    while (walk.next()) {
+      int i = walk.counter();
+      long count = walk.count();
       if (classicIndex < 0) {
         if (min > max) {
           return false; // the checks refuse it anyway; leave it to the library's path
@@ -125,19 +98,14 @@ final class BucketingReader {
       nativeUsed = nativeK + bounds.nativeFirst - nativeFirst + 1;
       natives = add(natives, nativeUsed - 1, nativeRun);
     }
-    if (overflow || index > length) {
+    if (walk.refused()) {
       return false;
     }
-    long total = held;
-    long histogramMin =
-        zeroRecorded || total == 0
-            ? 0
-            : lowestNonZero < 0 ? Long.MAX_VALUE : layout.minNonZeroValue(lowestNonZero);
     counts.summarize(
-        held,
-        total,
-        histogramMin,
-        layout.maxValue(highest),
+        walk.held(),
+        walk.held(),
+        walk.min(layout),
+        walk.max(layout),
         HistogramDelta.bucketed(classic, nativeFirst, natives, nativeUsed, zeroCount));
     return true;
   }

@@ -228,44 +228,14 @@ final class HdrDecoder {
   }
 
   private static boolean read(byte[] buf, int pos, int end, HdrLayout layout, HdrCounts counts) {
-    int length = layout.countsLength();
-    long index = 0;
-    int lowestNonZero = -1;
-    int highest = -1;
-    boolean zeroRecorded = false;
-    ZigZagReader in = new ZigZagReader(buf, pos, end);
-    while (in.hasNext()) {
-      long count = in.next();
-      if (count < 0) {
-        if (count == Long.MIN_VALUE || -count > Integer.MAX_VALUE) {
-          return false;
-        }
-        index += -count;
-        continue;
-      }
-      if (index >= length) {
-        return false;
-      }
-      if (count > 0) {
-        int i = (int) index;
-        counts.add(layout.valueFromIndex(i), count);
-        zeroRecorded |= i == 0;
-        lowestNonZero = lowestNonZero < 0 && i != 0 ? i : lowestNonZero;
-        highest = i;
-      }
-      index++;
+    CounterWalk walk = new CounterWalk(buf, pos, end, layout.countsLength());
+    while (walk.next()) {
+      counts.add(layout.valueFromIndex(walk.counter()), walk.count());
     }
-    if (counts.overflow() || index > length) {
-      // The library sums past the long range silently, and looks at counters up to the end of
-      // a trailing run of zeros even when it runs past its array.
+    if (walk.refused() || counts.overflow()) {
       return false;
     }
-    long total = counts.held();
-    long min =
-        zeroRecorded || total == 0
-            ? 0
-            : lowestNonZero < 0 ? Long.MAX_VALUE : layout.minNonZeroValue(lowestNonZero);
-    counts.finish(total, min, layout.maxValue(highest));
+    counts.finish(counts.held(), walk.min(layout), walk.max(layout));
     return true;
   }
 
