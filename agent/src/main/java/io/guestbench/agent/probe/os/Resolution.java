@@ -17,8 +17,9 @@ final class Resolution {
   static final int STEPS = 100_000;
 
   /**
-   * A step this long is a tick, not a read's cost: even a clock read through a syscall on a Xen
-   * guest (~1 µs) steps a hundred times finer. Once every step seen is at least this long...
+   * A step this long is a tick, not a read's cost: even a clock that falls back to a syscall
+   * (hundreds of ns a read) steps a hundred times finer. Once every step seen is at least this
+   * long...
    */
   static final long COARSE_NANOS = 100_000;
 
