@@ -6,13 +6,15 @@
 # agent jar, which carries gRPC, Netty, protobuf and HdrHistogram) on the same machine.
 # Usage: bench/collector-load.sh [--agents 1000] [--seconds 60] [--warmup 15] [--batch 50]
 #          [--window 4] [--rate RESULTS_PER_S] [--event-loops 2] [--jfr FILE.jfr]
-#          [--journal-pending-bytes SIZE]
+#          [--journal-pending-bytes SIZE] [--histogram-digits 3]
 #   --rate 0 (default): closed loop, each stream keeps --window batches in flight.
 #   --rate N: open loop, N results/s offered in total, latency from each batch's intended time.
 #   --jfr FILE: record the collector with JDK Flight Recorder (profile=default) into FILE.
 #   --journal-pending-bytes SIZE: the collector's journal.max_pending_bytes (for example 8MiB; the
 #     collector's default, 64MiB, when not given). Small enough, the journal refuses batches with
 #     retryable journal_busy Nacks; the generator's agents then reconnect and resend, as agents do.
+#   --histogram-digits N: re-record the generator's histograms at N (1-3) significant digits; a
+#     what-if, since the agent sends 3 (the default).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 args=() jfr="" pending=""
@@ -22,7 +24,7 @@ while (($#)); do
     --journal-pending-bytes)
       [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
       pending=$2; shift 2 ;;
-    --agents | --seconds | --warmup | --batch | --window | --rate | --event-loops)
+    --agents | --seconds | --warmup | --batch | --window | --rate | --event-loops | --histogram-digits)
       [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
       args+=("$1" "$2"); shift 2 ;;
     *) echo "collector-load: unknown argument $1 (see the usage at the top of $0)" >&2; exit 2 ;;

@@ -2,6 +2,7 @@ package io.guestbench.e2e.load;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.guestbench.proto.v1.ProbeResult;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -46,8 +47,7 @@ public final class LoadMain {
     // The generator's measured loop: ack latencies are differences of this monotonic clock.
     LongSupplier nanos = System::nanoTime;
     Tally tally = new Tally();
-    BatchSource batches =
-        new BatchSource(ResultPool.of(300, System.currentTimeMillis() * 1_000_000L, 7), o.batch());
+    BatchSource batches = new BatchSource(results(o), o.batch());
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(o.eventLoops(), NioIoHandler.newFactory());
     List<ManagedChannel> channels = new ArrayList<>();
@@ -106,5 +106,10 @@ public final class LoadMain {
       Thread.sleep(50);
     }
     return true;
+  }
+
+  private static List<ProbeResult> results(LoadOptions o) {
+    var results = ResultPool.of(300, System.currentTimeMillis() * 1_000_000L, 7);
+    return o.histogramDigits() == 3 ? results : ResultPool.withDigits(results, o.histogramDigits());
   }
 }

@@ -18,7 +18,8 @@ record LoadOptions(
     int window,
     long rate,
     int eventLoops,
-    long clockTicks) {
+    long clockTicks,
+    int histogramDigits) {
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
           Map.entry("host", "127.0.0.1"),
@@ -32,7 +33,8 @@ record LoadOptions(
           Map.entry("window", "4"),
           Map.entry("rate", "0"),
           Map.entry("event-loops", "2"),
-          Map.entry("clock-ticks", "100"));
+          Map.entry("clock-ticks", "100"),
+          Map.entry("histogram-digits", "3"));
 
   static LoadOptions parse(String... args) {
     Map<String, String> v = new TreeMap<>(DEFAULTS);
@@ -60,7 +62,8 @@ record LoadOptions(
             (int) ints.get("window", 1, 1000),
             ints.get("rate", 0, 100_000_000),
             (int) ints.get("event-loops", 1, 64),
-            ints.get("clock-ticks", 1, 100_000));
+            ints.get("clock-ticks", 1, 100_000),
+            (int) ints.get("histogram-digits", 1, 3));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }

@@ -14,6 +14,7 @@ class LoadOptionsTest {
     assertThat(o.agents()).isEqualTo(100);
     assertThat(o.batch()).isEqualTo(50);
     assertThat(o.rate()).isZero();
+    assertThat(o.histogramDigits()).isEqualTo(3);
   }
 
   @Test
@@ -30,9 +31,12 @@ class LoadOptionsTest {
                     "--agnts",
                     "5",
                     "--window",
-                    "0"))
+                    "0",
+                    "--histogram-digits",
+                    "4"))
         .hasMessageContaining("--grpc-port: x (expected: a whole number 1..65535)")
         .hasMessageContaining("--agnts: unknown")
-        .hasMessageContaining("--window: 0 (expected: a whole number 1..1000)");
+        .hasMessageContaining("--window: 0 (expected: a whole number 1..1000)")
+        .hasMessageContaining("--histogram-digits: 4 (expected: a whole number 1..3)");
   }
 }

@@ -35,6 +35,11 @@ final class LoadReport {
     out.println(
         "sample: one scalar or one distribution (histogram) of a result; results are cpu.compute"
             + " (2 samples), disk.job randread (4), net.rr tcp_rr (3) in equal parts");
+    if (o.histogramDigits() != 3) {
+      out.printf(
+          "histograms: re-recorded at %d significant digits (a what-if: the agent sends 3)%n",
+          o.histogramDigits());
+    }
     return this;
   }
 

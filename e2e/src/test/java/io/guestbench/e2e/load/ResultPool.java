@@ -39,6 +39,29 @@ final class ResultPool {
     return out;
   }
 
+  /**
+   * {@code results} with every histogram re-recorded at {@code digits} significant digits (the
+   * agent's are 3), exact count, sum, min and max kept: what-if runs of coarser histograms.
+   */
+  static List<ProbeResult> withDigits(List<ProbeResult> results, int digits) {
+    List<ProbeResult> out = new ArrayList<>();
+    for (ProbeResult r : results) {
+      ProbeResult.Builder b = r.toBuilder().clearDistributions();
+      for (Distribution d : r.getDistributionsList()) {
+        Histogram coarse = new Histogram(digits);
+        coarse.setAutoResize(true);
+        for (var v : Distributions.decode(d).recordedValues()) {
+          coarse.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+        }
+        b.addDistributions(
+            Distributions.of(
+                d.getName(), coarse, d.getCount(), d.getSum(), d.getMin(), d.getMax()));
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
   static ProbeResult compute(Random random, String kernel, long end) {
     return base(ProbeKind.PROBE_KIND_CPU, "compute", end, 5)
         .putParams("kernel", kernel)
