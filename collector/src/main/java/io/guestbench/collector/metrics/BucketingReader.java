@@ -103,7 +103,6 @@ final class BucketingReader {
     }
     counts.summarize(
         walk.held(),
-        walk.held(),
         walk.min(layout),
         walk.max(layout),
         HistogramDelta.bucketed(classic, nativeFirst, natives, nativeUsed, zeroCount));

@@ -53,11 +53,11 @@ final class HdrCounts {
    * The totals of a histogram read by {@link BucketingReader}, which keeps no counters: {@link
    * #size} stays 0 and {@link #bucketed} holds what it adds to its series.
    */
-  void summarize(long held, long totalCount, long min, long max, HistogramDelta bucketed) {
+  void summarize(long held, long min, long max, HistogramDelta bucketed) {
     this.held = held;
     this.overflow = false;
     this.bucketed = bucketed;
-    finish(totalCount, min, max);
+    finish(held, min, max);
   }
 
   /** The buckets, when the counters were bucketed as they were read; null otherwise. */

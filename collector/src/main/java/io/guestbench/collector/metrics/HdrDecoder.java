@@ -36,8 +36,6 @@ final class HdrDecoder {
 
   private static final int RETAINED_PAYLOAD_BYTES = 64 * 1024;
   private static final int LAYOUTS_KEPT = 8;
-  private static final int V2_COOKIE = HdrEncoding.PLAIN_COOKIE;
-  private static final int COOKIE_WORD_SIZE_BITS = 0xf0;
   private static final int HEADER_BYTES = 40;
 
   /** The bytes are not a usable histogram; the message is short and safe to log. */
@@ -88,34 +86,11 @@ final class HdrDecoder {
     if (kind == null || length < 8) {
       throw new FormatException("not an HdrHistogram V2 encoding");
     }
-    byte[] source;
-    int payloadStart;
-    int available;
-    if (kind == HdrEncoding.Kind.PLAIN) {
-      if (length < HEADER_BYTES) {
-        throw new FormatException("truncated");
-      }
-      source = input;
-      payloadStart = HEADER_BYTES;
-      available = length - HEADER_BYTES;
-    } else {
-      int compressedLength = ByteBuffer.wrap(input, 4, 4).getInt();
-      if (compressedLength < 0 || compressedLength > length - 8) {
-        throw new FormatException("truncated");
-      }
-      inflater.reset();
-      inflater.setInput(input, 8, compressedLength);
-      inflate(header, HEADER_BYTES);
-      source = null;
-      payloadStart = 0;
-      available = -1;
-    }
-    // The inflater still reads the compressed bytes from input, so its header stays in its own
-    // array.
-    ByteBuffer h = ByteBuffer.wrap(source == null ? header : input, 0, HEADER_BYTES);
-    if (cookieBase(h.getInt()) != V2_COOKIE) {
+    ByteBuffer h = header(kind, length);
+    if (HdrEncoding.kind(h) != HdrEncoding.Kind.PLAIN) {
       throw new FormatException("not an HdrHistogram V2 encoding");
     }
+    h.getInt();
     int payloadLength = h.getInt();
     int normalizingIndexOffset = h.getInt();
     int digits = h.getInt();
@@ -126,33 +101,72 @@ final class HdrDecoder {
     }
     HdrLayout layout = layout(digits, lowest, highest);
     counts.reset(layout);
-    boolean read;
     if (normalizingIndexOffset != 0
         || !layout.representable()
-        || !plausible(payloadLength, layout)) {
-      read = false;
-    } else if (source == null) {
-      read =
-          inflatePayload(payloadLength)
-              && read(payload, 0, payloadLength, layout, counts, spec, min, max);
-    } else {
-      read =
-          payloadLength <= available
-              && read(
-                  source,
-                  payloadStart,
-                  payloadStart + payloadLength,
-                  layout,
-                  counts,
-                  spec,
-                  min,
-                  max);
-    }
-    if (!read) {
+        || !plausible(payloadLength, layout)
+        || !readPayload(kind, length, payloadLength, layout, counts, spec, min, max)) {
       counts.reset(layout);
-      decodeWithLibrary(bytes, kind, counts);
+      decodeWithLibrary(bytes, counts);
     }
     return counts;
+  }
+
+  /**
+   * The 40-byte header in front of the counts: in {@link #input} itself for the plain encoding;
+   * inflated into {@link #header} for the compressed one, whose inflater goes on reading the
+   * compressed bytes from {@link #input}.
+   */
+  private ByteBuffer header(HdrEncoding.Kind kind, int length) throws FormatException {
+    if (kind == HdrEncoding.Kind.PLAIN) {
+      if (length < HEADER_BYTES) {
+        throw new FormatException("truncated");
+      }
+      return ByteBuffer.wrap(input, 0, HEADER_BYTES);
+    }
+    int compressedLength = ByteBuffer.wrap(input, 4, 4).getInt();
+    if (compressedLength < 0 || compressedLength > length - 8) {
+      throw new FormatException("truncated");
+    }
+    inflater.reset();
+    inflater.setInput(input, 8, compressedLength);
+    inflate(header, HEADER_BYTES);
+    return ByteBuffer.wrap(header, 0, HEADER_BYTES);
+  }
+
+  /**
+   * Reads the counts that follow the header, bucketing them for {@code spec} when it is not null;
+   * false at the first thing the library might treat otherwise, leaving {@code counts} partly
+   * filled.
+   */
+  private boolean readPayload(
+      HdrEncoding.Kind kind,
+      int length,
+      int payloadLength,
+      HdrLayout layout,
+      HdrCounts counts,
+      HistogramSpec spec,
+      long min,
+      long max)
+      throws FormatException {
+    byte[] buf;
+    int start;
+    if (kind == HdrEncoding.Kind.PLAIN) {
+      if (payloadLength > length - HEADER_BYTES) {
+        return false;
+      }
+      buf = input;
+      start = HEADER_BYTES;
+    } else {
+      if (!inflatePayload(payloadLength)) {
+        return false;
+      }
+      buf = payload;
+      start = 0;
+    }
+    int end = start + payloadLength;
+    return spec != null
+        ? BucketingReader.read(buf, start, end, layout, spec, min, max, counts)
+        : read(buf, start, end, layout, counts);
   }
 
   /** The layout of that range and precision; agents send the same one again and again. */
@@ -190,10 +204,7 @@ final class HdrDecoder {
     return (powersOfTwo + 2) * (subBuckets / 2);
   }
 
-  /**
-   * Reads the payload's counters into {@code counts} as the library would fill its array; false,
-   * leaving {@code counts} partly filled, at the first thing the library might treat otherwise.
-   */
+  /** A payload length the layout could have; HdrHistogram's own checks are looser. */
   private static boolean plausible(int payloadLength, HdrLayout layout) {
     return payloadLength >= 0
         && payloadLength <= MAX_PAYLOAD_BYTES
@@ -213,20 +224,6 @@ final class HdrDecoder {
    * array; false, leaving {@code counts} partly filled, at the first thing the library might treat
    * otherwise.
    */
-  private static boolean read(
-      byte[] buf,
-      int pos,
-      int end,
-      HdrLayout layout,
-      HdrCounts counts,
-      HistogramSpec spec,
-      long min,
-      long max) {
-    return spec != null
-        ? BucketingReader.read(buf, pos, end, layout, spec, min, max, counts)
-        : read(buf, pos, end, layout, counts);
-  }
-
   private static boolean read(byte[] buf, int pos, int end, HdrLayout layout, HdrCounts counts) {
     CounterWalk walk = new CounterWalk(buf, pos, end, layout.countsLength());
     while (walk.next()) {
@@ -244,26 +241,32 @@ final class HdrDecoder {
     return libraryDecodes;
   }
 
-  private void decodeWithLibrary(ByteString bytes, HdrEncoding.Kind kind, HdrCounts counts)
-      throws FormatException {
+  private void decodeWithLibrary(ByteString bytes, HdrCounts counts) throws FormatException {
     libraryDecodes++;
+    Histogram histogram;
     try {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-      Histogram histogram =
-          kind == HdrEncoding.Kind.PLAIN
-              ? Histogram.decodeFromByteBuffer(buffer, 0)
-              : Histogram.decodeFromCompressedByteBuffer(buffer, 0);
+      histogram = HdrEncoding.decode(ByteBuffer.wrap(bytes.toByteArray()));
+    } catch (IllegalArgumentException e) {
+      throw undecodable(e.getCause() != null ? e.getCause() : e);
+    }
+    try {
       // Iterating can throw too: counts whose sum wraps make the iterator run past its end.
       for (HistogramIterationValue v : histogram.recordedValues()) {
         counts.add(
             histogram.lowestEquivalentValue(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
       }
       counts.finish(histogram.getTotalCount(), histogram.getMinValue(), histogram.getMaxValue());
-    } catch (DataFormatException | RuntimeException e) {
-      // HdrHistogram reports bad input as whatever its parse tripped over: IllegalArgument,
-      // ArrayIndexOutOfBounds, BufferUnderflow, NegativeArraySize and so on.
-      throw new FormatException("undecodable (" + e.getClass().getSimpleName() + ")");
+    } catch (RuntimeException e) {
+      throw undecodable(e);
     }
+  }
+
+  /**
+   * HdrHistogram reports bad input as whatever its parse tripped over: IllegalArgument,
+   * ArrayIndexOutOfBounds, BufferUnderflow, NegativeArraySize, DataFormat and so on.
+   */
+  private static FormatException undecodable(Throwable e) {
+    return new FormatException("undecodable (" + e.getClass().getSimpleName() + ")");
   }
 
   private int inflate(byte[] into, int n) throws FormatException {
@@ -274,11 +277,7 @@ final class HdrDecoder {
       }
       return got;
     } catch (DataFormatException e) {
-      throw new FormatException("undecodable (" + e.getClass().getSimpleName() + ")");
+      throw undecodable(e);
     }
-  }
-
-  private static int cookieBase(int cookie) {
-    return cookie & ~COOKIE_WORD_SIZE_BITS;
   }
 }

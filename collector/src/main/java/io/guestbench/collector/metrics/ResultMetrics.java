@@ -1,5 +1,7 @@
 package io.guestbench.collector.metrics;
 
+import static java.util.stream.Collectors.toUnmodifiableSet;
+
 import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.Heartbeat;
 import io.guestbench.proto.v1.ProbeResult;
@@ -16,7 +18,6 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import java.util.function.Predicate;
 public final class ResultMetrics implements MultiCollector {
   private final Clock clock;
   private final List<Family> families;
+  private final Set<String> prometheusNames;
   private final ResultChecker checker;
   private final ResultRecorder recorder;
   private final Catalogue catalogue;
@@ -54,6 +56,8 @@ public final class ResultMetrics implements MultiCollector {
     this.clock = clock;
     this.catalogue = catalogue;
     this.families = catalogue.families();
+    this.prometheusNames =
+        families.stream().map(f -> f.metadata().getPrometheusName()).collect(toUnmodifiableSet());
     // Each thread that checks or records keeps one decoder with its buffers: no garbage per result.
     ThreadLocal<HdrDecoder> decoders = ThreadLocal.withInitial(HdrDecoder::new);
     this.checker = new ResultChecker(catalogue, decoders);
@@ -222,12 +226,7 @@ public final class ResultMetrics implements MultiCollector {
 
   /** The names the registry knows these families by, for a scrape that leaves them out. */
   public Set<String> prometheusNames() {
-    Set<String> names = new HashSet<>();
-    for (Family family : families) {
-      names.add(family.metadata().getPrometheusName());
-      names.add(family.name());
-    }
-    return names;
+    return prometheusNames;
   }
 
   /** Nothing, without building anything, when a scrape's filter leaves out every family. */
@@ -247,12 +246,7 @@ public final class ResultMetrics implements MultiCollector {
   }
 
   private boolean excludesAll(Predicate<String> includedNames) {
-    for (Family family : families) {
-      if (includedNames.test(family.metadata().getPrometheusName())) {
-        return false;
-      }
-    }
-    return true;
+    return prometheusNames.stream().noneMatch(includedNames);
   }
 
   @Override
