@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.guestbench.collector.ingest.AgentKey;
-import io.guestbench.collector.ingest.IngestCounters;
-import io.guestbench.collector.ingest.IngestLimits;
 import io.guestbench.collector.ingest.IngestService;
-import io.guestbench.collector.ingest.SessionRegistry;
-import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.CollectorMessage;
 import io.guestbench.testing.GrpcCleanupExtension;
 import java.nio.file.Path;
@@ -42,15 +38,7 @@ class AckAfterDurabilityTest {
       fixture = new JournalFixture(dir);
       journal = fixture.start(sync);
       name = "ack-test-" + System.identityHashCode(this);
-      IngestService ingest =
-          new IngestService(
-              "c1",
-              IngestLimits.defaults(),
-              journal,
-              fixture.results,
-              new SessionRegistry(),
-              new IngestCounters(fixture.meters),
-              Clock.system());
+      IngestService ingest = fixture.ingest(journal);
       grpc.register(InProcessServerBuilder.forName(name).addService(ingest).build().start());
     }
     return new AgentStream(

@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.guestbench.collector.ingest.AgentKey;
-import io.guestbench.collector.ingest.IngestCounters;
-import io.guestbench.collector.ingest.IngestLimits;
 import io.guestbench.collector.ingest.IngestService;
-import io.guestbench.collector.ingest.SessionRegistry;
 import io.guestbench.collector.metrics.AgentLabels;
-import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.CollectorMessage;
 import io.guestbench.proto.v1.Hello;
 import io.guestbench.proto.v1.HostFacts;
@@ -58,15 +54,7 @@ class JournalAgentLabelsTest {
   private void startCollector(JournalFixture f) throws Exception {
     journal = f.start();
     name = "labels-test-" + System.identityHashCode(this);
-    IngestService ingest =
-        new IngestService(
-            "c1",
-            IngestLimits.defaults(),
-            journal,
-            f.results,
-            new SessionRegistry(),
-            new IngestCounters(f.meters),
-            Clock.system());
+    IngestService ingest = f.ingest(journal);
     grpc.register(InProcessServerBuilder.forName(name).addService(ingest).build().start());
   }
 

@@ -2,10 +2,15 @@ package io.guestbench.collector.journal;
 
 import io.guestbench.collector.config.JournalConfig;
 import io.guestbench.collector.ingest.AgentKey;
+import io.guestbench.collector.ingest.IngestCounters;
+import io.guestbench.collector.ingest.IngestLimits;
+import io.guestbench.collector.ingest.IngestService;
+import io.guestbench.collector.ingest.SessionRegistry;
 import io.guestbench.collector.ingest.StoreOutcome;
 import io.guestbench.collector.metrics.AgentLabels;
 import io.guestbench.collector.metrics.ResultMetrics;
 import io.guestbench.collector.metrics.TestResults;
+import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.testing.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,6 +51,18 @@ final class JournalFixture {
     JournalResultStore store = new JournalResultStore(config, results, meters, clock, syncer);
     store.start();
     return store;
+  }
+
+  /** The real ingest service in front of {@code journal}, with default limits. */
+  IngestService ingest(JournalResultStore journal) {
+    return new IngestService(
+        "c1",
+        IngestLimits.defaults(),
+        journal,
+        results,
+        new SessionRegistry(),
+        new IngestCounters(meters),
+        Clock.system());
   }
 
   static List<ProbeResult> batch(long seq) {

@@ -11,12 +11,8 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
-import io.guestbench.collector.ingest.IngestCounters;
-import io.guestbench.collector.ingest.IngestLimits;
 import io.guestbench.collector.ingest.IngestService;
-import io.guestbench.collector.ingest.SessionRegistry;
 import io.guestbench.collector.metrics.TestResults;
-import io.guestbench.common.time.Clock;
 import io.guestbench.proto.v1.AgentMessageView;
 import io.guestbench.proto.v1.BatchView;
 import io.guestbench.proto.v1.CollectorMessage;
@@ -70,15 +66,7 @@ class JournalReceivedBytesTest {
     fixture = new JournalFixture(dir);
     journal = fixture.start(Syncer.NONE);
     String name = "received-bytes-" + System.identityHashCode(this);
-    IngestService ingest =
-        new IngestService(
-            "c1",
-            IngestLimits.defaults(),
-            journal,
-            fixture.results,
-            new SessionRegistry(),
-            new IngestCounters(fixture.meters),
-            Clock.system());
+    IngestService ingest = fixture.ingest(journal);
     grpc.register(InProcessServerBuilder.forName(name).addService(ingest).build().start());
     channel = grpc.register(InProcessChannelBuilder.forName(name).build());
   }
