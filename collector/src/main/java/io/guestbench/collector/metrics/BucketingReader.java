@@ -1,23 +1,30 @@
 package io.guestbench.collector.metrics;
 
-import java.util.Arrays;
-
 /**
  * Reads an HdrHistogram payload's counters and buckets them for one histogram spec in the same
  * pass, without storing them: what {@link HdrDecoder} followed by {@link HistogramDelta#of} gives,
- * at about half the cost. The first non-empty counter is placed by its value, raised to the
- * result's minimum and capped at its maximum, as {@link HistogramDelta#of} places it; every later
- * one by its index against the spec's {@link CounterBounds}, which is where its lowest value would
- * go (the checks then require the minimum within the first counter and the maximum within the last,
- * so clamping moves no other counter). HistogramBucketingTest compares the two.
+ * at a fraction of the cost. {@link CounterPlacer} says where counters go; HistogramBucketingTest
+ * compares the two paths.
+ *
+ * <p>The values are zig-zag LEB128 longs: even, a count for the next counter; odd, a run of {@code
+ * (raw >>> 1) + 1} empty counters. Counts and runs alternate at random, so the hot loop reads a
+ * one-byte value without a branch on which it is, and compares the counter only with the end of the
+ * current segment of counters that share their buckets.
  */
 final class BucketingReader {
+  /**
+   * Below 2^40, the counts of a payload of at most a few million values cannot add up past the long
+   * range, so the hot loop needs no overflow test; a larger one sends the payload through {@link
+   * CounterWalk} at the end.
+   */
+  private static final long MAX_FAST_COUNT = 1L << 40;
+
   private BucketingReader() {}
 
   /**
    * Reads the counters in {@code buf[pos, end)}; fills the totals of {@code counts} and its
    * bucketed delta. False at the first thing the library might treat otherwise, as {@link
-   * HdrDecoder} does, and then {@code counts} is left for the caller to reset.
+   * HdrDecoder} does; then {@code counts} is left for the caller to reset.
    */
   static boolean read(
       byte[] buf,
@@ -28,94 +35,92 @@ final class BucketingReader {
       long min,
       long max,
       HdrCounts counts) {
-    CounterBounds bounds = spec.counterBounds(layout);
-    int[] classicEnd = bounds.classicEnd;
-    int[] nativeEnd = bounds.nativeEnd;
-    long[] classic = new long[spec.classicBucketCount()];
-    long[] natives = new long[16];
-    // The current classic and native bucket, the first counter past each, and the counts they
-    // gathered since the last switch: kept in locals, so a counter is two compares and two adds.
-    int classicIndex = -1; // none placed yet
-    int classicLimit = 0;
-    long classicRun = 0;
-    int nativeK = -1; // the current native bucket's position in nativeEnd; none yet
-    int nativeLimit = 0;
-    long nativeRun = 0;
-    int nativeFirst = 0; // the native index of natives[0]
-    long zeroCount = 0;
-    CounterWalk walk = new CounterWalk(buf, pos, end, layout.countsLength());
-    while (walk.next()) {
-      int i = walk.counter();
-      long count = walk.count();
-      if (classicIndex < 0) {
-        if (min > max) {
-          return false; // the checks refuse it anyway; leave it to the library's path
+    int start = pos;
+    boolean large = false; // a count of 2^40 or more
+    CounterPlacer placer = new CounterPlacer(spec, layout, min, max);
+    int length = layout.countsLength();
+    long index = 0; // the counter the next value starts at
+    long raw = 0; // the last value read
+    long run = 0; // counts of the current segment not yet handed to the placer
+    long segmentLimit = 0; // the first counter past the current segment; 0 until the first counter
+    while (pos < end) {
+      raw = buf[pos++];
+      if (raw < 0) {
+        int next = multiByteEnd(buf, pos - 1, end);
+        if (next < 0) {
+          return false; // truncated
         }
-        long recorded = Math.clamp(layout.valueFromIndex(i), min, max);
-        classicIndex = spec.classicIndexFrom(0, spec.toBaseUnit(recorded));
-        classicLimit = classicEnd[classicIndex];
-        classicRun = count;
-        if (recorded == 0) {
-          zeroCount = count;
-        } else {
-          nativeK = NativeBuckets.index(spec.toBaseUnit(recorded)) - bounds.nativeFirst;
-          nativeFirst = nativeK + bounds.nativeFirst;
-          nativeLimit = nativeEnd[nativeK];
-          nativeRun = count;
+        raw = multiByteValue(buf, pos - 1, next);
+        pos = next;
+        if ((raw & 1) != 0 && raw >>> 1 >= Integer.MAX_VALUE) {
+          return false; // a run the library would not skip
         }
+        large |= (raw & 1) == 0 && raw >>> 1 >= MAX_FAST_COUNT;
+      }
+      long half = raw >>> 1;
+      long runMask = -(raw & 1);
+      long count = half & ~runMask;
+      long i = index;
+      index += ((half + 1) & runMask) | (1 & ~runMask);
+      if (i >= segmentLimit) {
+        if (i >= length) {
+          return false; // a counter past the range, or a run that ends past it
+        }
+        segmentLimit = placer.enter((int) i, count, run);
+        if (segmentLimit < 0) {
+          return false;
+        }
+        run = 0;
         continue;
       }
-      if (i >= classicLimit) {
-        classic[classicIndex] += classicRun;
-        classicRun = 0;
-        do {
-          classicIndex++;
-        } while (i >= classicEnd[classicIndex]);
-        classicLimit = classicEnd[classicIndex];
-      }
-      classicRun += count;
-      // Only counter 0 can hold a recorded 0, and a later counter's lowest value is positive.
-      if (nativeK < 0) {
-        nativeK =
-            NativeBuckets.index(spec.toBaseUnit(layout.valueFromIndex(i))) - bounds.nativeFirst;
-        nativeFirst = nativeK + bounds.nativeFirst;
-        nativeLimit = nativeEnd[nativeK];
-      } else if (i >= nativeLimit) {
-        natives = add(natives, nativeK + bounds.nativeFirst - nativeFirst, nativeRun);
-        nativeRun = 0;
-        do {
-          nativeK++;
-        } while (i >= nativeEnd[nativeK]);
-        nativeLimit = nativeEnd[nativeK];
-      }
-      nativeRun += count;
+      run += count;
     }
-    int nativeUsed = 0;
-    if (classicIndex >= 0) {
-      classic[classicIndex] += classicRun;
-    }
-    if (nativeK >= 0) {
-      nativeUsed = nativeK + bounds.nativeFirst - nativeFirst + 1;
-      natives = add(natives, nativeUsed - 1, nativeRun);
-    }
-    if (walk.refused()) {
+    // The library looks at counters up to the end of a trailing run of zeros even when it runs
+    // past its array.
+    if (index > length) {
       return false;
     }
-    counts.summarize(
-        walk.held(),
-        walk.min(layout),
-        walk.max(layout),
-        HistogramDelta.bucketed(classic, nativeFirst, natives, nativeUsed, zeroCount));
+    if (!placer.placedAny()) {
+      counts.summarize(0, 0, layout.maxValue(-1), placer.delta());
+      return true;
+    }
+    long highest = layout.maxValue((int) index - 1);
+    if (large || (raw & 1) != 0 || raw == 0) {
+      // Rare, hand-made: the sum may overflow, or the payload ends with empty counters (the
+      // library's encoder stops at the highest non-empty one). Walk it again for the exact totals.
+      CounterWalk walk = new CounterWalk(buf, start, end, length);
+      while (walk.next()) {
+        // totals only
+      }
+      if (walk.refused()) {
+        return false;
+      }
+      highest = walk.max(layout);
+    }
+    placer.finish(run);
+    counts.summarize(placer.held(), placer.lowest(), highest, placer.delta());
     return true;
   }
 
-  /** {@code natives} with {@code count} added at {@code at}, grown if it is past the end. */
-  private static long[] add(long[] natives, int at, long count) {
-    long[] target =
-        at < natives.length
-            ? natives
-            : Arrays.copyOf(natives, Math.max(at + 1, natives.length * 2));
-    target[at] += count;
-    return target;
+  /** The end of the multi-byte value at {@code pos}, at most 9 bytes; -1 if truncated. */
+  private static int multiByteEnd(byte[] buf, int pos, int end) {
+    for (int n = 1; n <= 9; n++) {
+      if (pos + n > end) {
+        return -1;
+      }
+      if (n == 9 || buf[pos + n - 1] >= 0) {
+        return pos + n;
+      }
+    }
+    throw new AssertionError();
+  }
+
+  /** The raw (still zig-zag) LEB128 long in {@code buf[pos, next)}; the ninth byte takes 8 bits. */
+  private static long multiByteValue(byte[] buf, int pos, int next) {
+    long raw = 0;
+    for (int at = pos, shift = 0; at < next; at++, shift += 7) {
+      raw |= (long) (buf[at] & (shift == 56 ? 0xff : 0x7f)) << shift;
+    }
+    return raw;
   }
 }
