@@ -250,21 +250,28 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
     order.stored(entry, outcome).forEach(this::send);
     if (halfClosed && order.waiting() == 0) {
       finish();
-    } else if (paused && !closed && order.waiting() < MAX_WAITING) {
-      paused = false;
-      responses.request(1);
+    } else {
+      resume();
     }
   }
 
-  /** Asks for the next message unless too many batches of this stream await the store. */
+  /**
+   * Asks for the next message unless too many batches of this stream await the store or the store
+   * has no room; then {@link #resume} asks once that changed.
+   */
   private synchronized void requestNext() {
     if (closed) {
       return;
     }
-    if (order.waiting() < MAX_WAITING) {
+    paused = order.waiting() >= MAX_WAITING || !context.store().hasRoom(this::resume);
+    if (!paused) {
       responses.request(1);
-    } else {
-      paused = true;
+    }
+  }
+
+  private synchronized void resume() {
+    if (paused && !closed) {
+      requestNext();
     }
   }
 

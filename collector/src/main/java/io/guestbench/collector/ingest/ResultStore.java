@@ -45,6 +45,16 @@ public interface ResultStore {
    */
   default void described(AgentKey key, Hello hello) {}
 
+  /**
+   * Whether the store has room for more batches now. When it has not, {@code onRoom} runs once it
+   * has (on a store thread, holding no lock of the store), so a stream stops asking its agent for
+   * messages instead of having batches refused: flow control rather than Nacks. {@code onRoom} may
+   * also run after this returned true; it must be harmless then.
+   */
+  default boolean hasRoom(Runnable onRoom) {
+    return true;
+  }
+
   /** False while the store cannot make batches durable (disk full, I/O errors). */
   default boolean healthy() {
     return true;

@@ -50,6 +50,7 @@ public final class JournalResultStore implements ResultStore, Service {
   private final ConcurrentMap<String, AgentRecord> agents = new ConcurrentHashMap<>();
   private final ConcurrentMap<AgentKey, CompletableFuture<?>> unsettled = new ConcurrentHashMap<>();
   private Publisher publisher;
+  private StoreRoom room;
   private JournalWriter writer;
   private Thread writerThread;
   private FileChannel lockFile;
@@ -105,9 +106,13 @@ public final class JournalResultStore implements ResultStore, Service {
             config.retainAge(),
             metrics,
             this::saveCheckpoint);
+    room = new StoreRoom(metrics.pendingBytes, config.maxPendingBytes());
     publisher =
         new Publisher(
-            results, metrics.pendingBytes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            results,
+            metrics.pendingBytes,
+            room,
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
     writer =
         new JournalWriter(
             config,
@@ -182,6 +187,11 @@ public final class JournalResultStore implements ResultStore, Service {
     CompletableFuture<?> all =
         unsettled.merge(key, result, (before, added) -> CompletableFuture.allOf(before, added));
     all.whenComplete((outcome, error) -> unsettled.remove(key, all));
+  }
+
+  @Override
+  public boolean hasRoom(Runnable onRoom) {
+    return room == null || room.hasRoom(onRoom);
   }
 
   @Override

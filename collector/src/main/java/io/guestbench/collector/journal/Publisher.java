@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Publisher {
   private final ResultMetrics results;
   private final AtomicLong pendingBytes;
+  private final StoreRoom room;
   private final List<ExecutorService> lanes = new ArrayList<>();
 
-  Publisher(ResultMetrics results, AtomicLong pendingBytes, int lanes) {
+  Publisher(ResultMetrics results, AtomicLong pendingBytes, StoreRoom room, int lanes) {
     this.results = results;
     this.pendingBytes = pendingBytes;
+    this.room = room;
     for (int i = 0; i < lanes; i++) {
       this.lanes.add(
           Executors.newSingleThreadExecutor(
@@ -41,7 +43,13 @@ final class Publisher {
     for (int i = 0; i < lanes.size(); i++) {
       List<Append> mine = byLane.get(i);
       if (!mine.isEmpty()) {
-        lanes.get(i).execute(() -> mine.forEach(this::complete));
+        lanes
+            .get(i)
+            .execute(
+                () -> {
+                  mine.forEach(this::complete);
+                  room.released();
+                });
       }
     }
   }

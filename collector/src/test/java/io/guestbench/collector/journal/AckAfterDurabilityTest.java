@@ -35,7 +35,7 @@ class AckAfterDurabilityTest {
   /** A stream that has sent its Hello; the Welcome is left for the test to read. */
   private AgentStream open(String agentId) throws Exception {
     if (journal == null) {
-      fixture = new JournalFixture(dir);
+      fixture = fixture == null ? new JournalFixture(dir) : fixture;
       journal = fixture.start(sync);
       name = "ack-test-" + System.identityHashCode(this);
       IngestService ingest = fixture.ingest(journal);
@@ -110,6 +110,22 @@ class AckAfterDurabilityTest {
     CollectorMessage welcome = second.next();
     assertThat(welcome.getWelcome().getHighestStoredSeq()).isEqualTo(1);
     sync.open();
+  }
+
+  @Test
+  void aFullJournalStopsReadingTheStreamInsteadOfRefusingBatches() throws Exception {
+    fixture = new JournalFixture(dir).with(64 << 20, 1L << 30, 1); // room for no second batch
+    AgentStream agent = connect("agent-d");
+    agent.send(1, batch(1));
+    sync.awaitEntered();
+    agent.send(2, batch(2)).send(3, batch(3));
+    assertThat(agent.poll(300))
+        .as("no journal_busy Nack: 2 and 3 stay unread while 1 waits for its fsync")
+        .isNull();
+    sync.open();
+    awaitAck(agent, 3);
+    assertThat(fixture.meters.find("guestbench.collector.journal.refused").counters())
+        .allSatisfy(c -> assertThat(c.count()).isZero());
   }
 
   /** Reads Acks (and nothing else) until one covers {@code seq}. */

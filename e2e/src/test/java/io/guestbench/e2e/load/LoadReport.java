@@ -116,6 +116,18 @@ final class LoadReport {
     return this;
   }
 
+  /** The journal's one writer over the window: how busy its write and fsync kept it. */
+  LoadReport journal(double secs, double groups, double forcedSeconds, double records) {
+    out.printf(
+        "journal in the window: %.0f group commits, %.1f batches each on average, write + fsync"
+            + " %.2f ms on average, the writer thread in write + fsync %.0f%% of the window%n",
+        groups,
+        groups == 0 ? 0 : records / groups,
+        groups == 0 ? 0 : forcedSeconds / groups * 1000,
+        forcedSeconds / secs * 100);
+    return this;
+  }
+
   void agreement(double storedInWindow, boolean drained, Tally.Snapshot run, double storedTotal) {
     retries("over the whole run", run);
     long ackedTotal = run.ackedResults();

@@ -86,6 +86,11 @@ final class LoadRun {
             new double[] {heap(page0), heap(page1), heapMax},
             scrapes)
         .scrapes(slowestScrapeMillis, pageChars)
+        .journal(
+            secs,
+            delta(page0, page1, "guestbench_collector_journal_fsync_seconds_count"),
+            delta(page0, page1, "guestbench_collector_journal_fsync_seconds_sum"),
+            delta(page0, page1, "guestbench_collector_journal_group_records_sum"))
         .agreement(stored(page1) - stored(page0), drained, tally.snapshot(), stored(pageEnd));
   }
 
@@ -106,6 +111,10 @@ final class LoadRun {
 
   private static double heap(String page) {
     return CollectorWatch.sum(page, "jvm_memory_used_bytes", List.of("area=\"heap\""));
+  }
+
+  private static double delta(String from, String to, String metric) {
+    return CollectorWatch.sum(to, metric, List.of()) - CollectorWatch.sum(from, metric, List.of());
   }
 
   private static double stored(String page) {
