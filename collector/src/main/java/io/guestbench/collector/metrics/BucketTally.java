@@ -5,7 +5,8 @@ import java.util.Arrays;
 /** The classic, native and zero buckets {@link BucketingReader} fills, and their total. */
 final class BucketTally {
   private final long[] classic;
-  private long[] natives = new long[16];
+  // Room for about eight doublings at schema 3; wider histograms grow it.
+  private long[] natives = new long[64];
   private int nativeBase = -1; // the native position of natives[0]; none yet
   private int nativeUsed;
   private long zeroCount;
