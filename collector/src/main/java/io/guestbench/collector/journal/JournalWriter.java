@@ -47,7 +47,7 @@ final class JournalWriter implements Runnable {
   private final Consumer<List<Append>> publisher;
   private final Map<AgentKey, Object> failedStreams = new HashMap<>();
   private final Map<AgentKey, AgentRecord> described = new HashMap<>();
-  private final ByteBuffer staging = ByteBuffer.allocateDirect(4 << 20);
+  private final ByteBuffer staging = ActiveSegment.staging(4 << 20);
   private long nextNumber;
   private ActiveSegment active;
   private volatile boolean healthy = true;

@@ -13,7 +13,8 @@ import java.util.List;
  * Walks the frames of one segment file, mapped read-only. A damaged frame is skipped and recorded
  * as a {@link Damage}; reading resumes at the first place {@link Resync} trusts. Damage with no
  * valid frame after it is the segment's tail, torn when it is a cut-short frame or zeros (an
- * interrupted write), corrupt otherwise.
+ * interrupted write), corrupt otherwise; fewer than a block of zeros up to a block-aligned end is
+ * the padding of the writer's last O_DIRECT write, and no damage.
  */
 final class SegmentCursor implements AutoCloseable {
   private final Arena arena;
@@ -59,6 +60,10 @@ final class SegmentCursor implements AutoCloseable {
         return data.slice(v.payloadStart(), v.payloadLength());
       }
       int resume = Resync.after(data, pos);
+      if (resume < 0 && isPadding(pos)) {
+        pos = data.limit();
+        return null;
+      }
       if (resume < 0) {
         tailStart = pos;
         tailTorn = probe instanceof Frames.Incomplete || zerosFrom(pos, data.limit());
@@ -125,6 +130,17 @@ final class SegmentCursor implements AutoCloseable {
       return Damage.ZEROS;
     }
     return Frames.mayStartAt(data, start) ? Damage.CHECKSUM : Damage.HEADER;
+  }
+
+  /**
+   * Zeros from {@code from} to a block-aligned end less than a block away: the padding of an
+   * O_DIRECT write ({@link ActiveSegment}), not damage.
+   */
+  private boolean isPadding(int from) {
+    int end = data.limit();
+    return end % ActiveSegment.BLOCK == 0
+        && end - from < ActiveSegment.BLOCK
+        && zerosFrom(from, end);
   }
 
   private boolean zerosFrom(int from, int to) {

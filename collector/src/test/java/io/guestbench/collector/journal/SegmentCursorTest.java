@@ -45,6 +45,21 @@ class SegmentCursorTest {
   }
 
   @Test
+  void zerosToABlockAlignedEndLessThanABlockAwayArePaddingNotDamage() throws Exception {
+    byte[] frames = segment(frame(1), frame(2));
+    int block = ActiveSegment.BLOCK;
+    int padded = (frames.length / block + 1) * block;
+    for (int end : new int[] {padded, padded + block, padded - 1}) {
+      byte[] file = java.util.Arrays.copyOf(frames, end);
+      SegmentCursor c = new SegmentCursor(ByteBuffer.wrap(file));
+      assertThat(seqs(c)).containsExactly(1L, 2L);
+      boolean padding = end == padded;
+      assertThat(c.hasDamagedTail()).as("end %d", end).isEqualTo(!padding);
+      assertThat(c.tailTorn()).as("zeros: torn, not corrupt").isEqualTo(!padding);
+    }
+  }
+
+  @Test
   void aLastRecordCutAtAnyOffsetIsATornTail() throws Exception {
     byte[] whole = segment(frame(1), frame(2), frame(3));
     int lastStart = whole.length - frame(3).length;
