@@ -4,6 +4,7 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -69,24 +70,54 @@ final class ActiveSegment {
 
   /** The channel with O_DIRECT, or null (and no file) where the file system refuses it. */
   private static FileChannel openDirect(Path path) throws IOException {
+    long block;
     try {
-      int block = Math.toIntExact(Files.getFileStore(path.getParent()).getBlockSize());
-      if (block <= BLOCK && BLOCK % block == 0) {
-        return FileChannel.open(
-            path,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE,
-            ExtendedOpenOption.DIRECT);
+      block = Files.getFileStore(path.getParent()).getBlockSize();
+    } catch (UnsupportedOperationException | IOException e) {
+      block = -1;
+    }
+    if (block > 0 && block <= BLOCK && BLOCK % block == 0) {
+      FileChannel ch = null;
+      try {
+        ch =
+            FileChannel.open(
+                path,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE,
+                ExtendedOpenOption.DIRECT);
+      } catch (FileAlreadyExistsException e) {
+        throw e; // never ours to remove
+      } catch (UnsupportedOperationException | IOException e) {
+        // tmpfs on older kernels, some network file systems: buffered writes then
       }
-    } catch (UnsupportedOperationException | ArithmeticException | IOException e) {
-      // tmpfs on older kernels, some network file systems: buffered writes then
-      Files.deleteIfExists(path); // an open refused after it created the file
+      if (ch != null && writesDirect(ch)) {
+        return ch;
+      }
+      Files.deleteIfExists(path); // created above, then the open or a write was refused
     }
     if (!bufferedLogged) {
       bufferedLogged = true;
       log.info("journal: " + path.getParent() + " does not take O_DIRECT; buffered writes");
     }
     return null;
+  }
+
+  /**
+   * Whether a block written through {@code ch} goes through: some file systems open with O_DIRECT
+   * and refuse the writes. Closes {@code ch} when not; leaves the file empty either way.
+   */
+  private static boolean writesDirect(FileChannel ch) throws IOException {
+    try {
+      ByteBuffer block = staging(BLOCK);
+      while (block.hasRemaining()) {
+        ch.write(block, block.position());
+      }
+      ch.truncate(0);
+      return true;
+    } catch (IOException e) {
+      ch.close();
+      return false;
+    }
   }
 
   long bytes() {
