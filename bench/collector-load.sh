@@ -9,6 +9,8 @@
 #          [--journal-pending-bytes SIZE] [--histogram-digits 3]
 #   --rate 0 (default): closed loop, each stream keeps --window batches in flight.
 #   --rate N: open loop, N results/s offered in total, latency from each batch's intended time.
+#     The cold start (both JVMs compiling) leaves batches behind their intended times; give the
+#     open loop --warmup 30 to 60 to measure the steady state rather than that backlog draining.
 #   --jfr FILE: record the collector with JDK Flight Recorder (profile=default) into FILE.
 #   --journal-pending-bytes SIZE: the collector's journal.max_pending_bytes (for example 8MiB; the
 #     collector's default, 64MiB, when not given). Small enough, the journal refuses batches with

@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * One agent stream on the collector: Hello first, then batches that are checked, handed to the
  * store and acknowledged in arrival order once durable. gRPC delivers one message at a time per
  * stream; the next is requested while fewer than {@link #MAX_WAITING} batches await the store, so a
- * fast agent cannot queue without bound.
+ * fast agent cannot queue without bound, and while the store has room ({@link
+ * ResultStore#hasRoom}), so agents slow down when the journal falls behind.
  */
 final class AgentSession implements StreamObserver<AgentMessageView> {
   private static final Logger log = Logger.getLogger(AgentSession.class.getName());
