@@ -15,6 +15,7 @@ class CollectorWatchTest {
       jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 4.0E7
       jvm_memory_used_bytes_extra{area="heap"} 99
       guestbench_collector_results_stored_total 12345.0
+      guestbench_agent_connected{agent_id="a-1"} 1.0
       """;
 
   @Test
@@ -24,6 +25,19 @@ class CollectorWatchTest {
     assertThat(CollectorWatch.sum(PAGE, "guestbench_collector_results_stored_total", List.of()))
         .isEqualTo(12345);
     assertThat(CollectorWatch.sum(PAGE, "guestbench_absent", List.of())).isNaN();
+  }
+
+  @Test
+  void keepsTheCollectorsOwnSeriesAndCountsTheWholePage() {
+    CollectorWatch.Scrape s = CollectorWatch.keep(PAGE.lines());
+    assertThat(s.chars()).isEqualTo(PAGE.length());
+    assertThat(s.kept())
+        .contains("jvm_memory_used_bytes{area=\"heap\",id=\"G1 Old Gen\"} 2.5E7")
+        .contains("guestbench_collector_results_stored_total 12345.0")
+        .doesNotContain("# HELP")
+        .doesNotContain("guestbench_agent_connected");
+    assertThat(CollectorWatch.sum(s.kept(), "jvm_memory_used_bytes", List.of("area=\"heap\"")))
+        .isEqualTo(3.5e7);
   }
 
   @Test

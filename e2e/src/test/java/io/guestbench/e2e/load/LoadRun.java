@@ -97,10 +97,10 @@ final class LoadRun {
   /** A /metrics scrape, keeping the slowest time and the page size. */
   private String scrape() throws Exception {
     long start = nanos.getAsLong();
-    String page = collector.scrape();
+    CollectorWatch.Scrape page = collector.scrape();
     slowestScrapeMillis = Math.max(slowestScrapeMillis, (nanos.getAsLong() - start) / 1_000_000);
-    pageChars = page.length();
-    return page;
+    pageChars = page.chars();
+    return page.kept();
   }
 
   /** Batches sent and not yet settled; a retryably refused batch stays in until it is acked. */
