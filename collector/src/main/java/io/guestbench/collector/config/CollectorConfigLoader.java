@@ -149,7 +149,8 @@ public final class CollectorConfigLoader {
             JournalConfig.DEFAULT_DEDUPE_HORIZON,
             Duration.ofHours(1),
             Duration.ofDays(3650));
+    boolean directIo = node.bool("direct_io", true);
     node.finish();
-    return new JournalConfig(Path.of(dir), segment, retain, age, fsync, pending, horizon);
+    return new JournalConfig(Path.of(dir), segment, retain, age, fsync, pending, horizon, directIo);
   }
 }

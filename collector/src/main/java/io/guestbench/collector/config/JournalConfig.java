@@ -19,6 +19,8 @@ import java.util.Objects;
  *     the dedupe checkpoint, so it stays bounded; once the segments holding it are deleted too, a
  *     resent batch of it would be stored again. Keep it above the agents' {@code spool.max_age}: an
  *     agent never resends a batch older than that
+ * @param directIo with {@code fsync}, write segments with O_DIRECT where the file system takes it
+ *     (no copy through the page cache); off, always through the page cache
  */
 public record JournalConfig(
     Path dir,
@@ -27,7 +29,8 @@ public record JournalConfig(
     Duration retainAge,
     boolean fsync,
     long maxPendingBytes,
-    Duration dedupeHorizon) {
+    Duration dedupeHorizon,
+    boolean directIo) {
   /** How long an idle (agent, epoch) stays in the dedupe checkpoint unless told otherwise. */
   public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(90);
 
@@ -44,7 +47,19 @@ public record JournalConfig(
     }
   }
 
-  /** With the default {@link #DEFAULT_DEDUPE_HORIZON}. */
+  /** With O_DIRECT where it can be used. */
+  public JournalConfig(
+      Path dir,
+      long segmentBytes,
+      long retainBytes,
+      Duration retainAge,
+      boolean fsync,
+      long maxPendingBytes,
+      Duration dedupeHorizon) {
+    this(dir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes, dedupeHorizon, true);
+  }
+
+  /** With the default {@link #DEFAULT_DEDUPE_HORIZON} and O_DIRECT where it can be used. */
   public JournalConfig(
       Path dir,
       long segmentBytes,
@@ -58,6 +73,13 @@ public record JournalConfig(
   /** The same settings in another directory. */
   public JournalConfig in(Path newDir) {
     return new JournalConfig(
-        newDir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes, dedupeHorizon);
+        newDir,
+        segmentBytes,
+        retainBytes,
+        retainAge,
+        fsync,
+        maxPendingBytes,
+        dedupeHorizon,
+        directIo);
   }
 }

@@ -48,11 +48,12 @@ final class ActiveSegment {
 
   /**
    * A new, empty segment; its directory entry is made durable when {@code syncer} forces. {@code
-   * durable}: every group will be forced, so O_DIRECT is tried.
+   * tryDirect}: every group will be forced, and O_DIRECT is wanted where the file system takes it.
    */
-  static ActiveSegment create(Path dir, long number, boolean durable) throws IOException {
+  static ActiveSegment create(Path dir, long number, boolean durable, boolean tryDirect)
+      throws IOException {
     Path path = SegmentFiles.path(dir, number);
-    FileChannel ch = durable ? openDirect(path) : null;
+    FileChannel ch = tryDirect ? openDirect(path) : null;
     boolean direct = ch != null;
     if (ch == null) {
       ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

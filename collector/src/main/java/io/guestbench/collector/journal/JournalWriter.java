@@ -148,7 +148,9 @@ final class JournalWriter implements Runnable {
         rotate();
       }
       if (active == null) {
-        active = ActiveSegment.create(config.dir(), nextNumber++, config.fsync());
+        active =
+            ActiveSegment.create(
+                config.dir(), nextNumber++, config.fsync(), config.fsync() && config.directIo());
         described.clear();
         framed = describedFirst(writes);
       }

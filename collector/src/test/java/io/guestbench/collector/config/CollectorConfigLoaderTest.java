@@ -50,7 +50,8 @@ class CollectorConfigLoaderTest {
             metrics: {agent_ttl: 90s}
             shutdown: {grace: 2s}
             journal: {dir: /data/j, segment_bytes: 2MiB, retain_bytes: 100MiB, retain_age: 48h,
-                      fsync: false, max_pending_bytes: 8MiB, dedupe_horizon: 240h}
+                      fsync: false, max_pending_bytes: 8MiB, dedupe_horizon: 240h,
+                      direct_io: false}
             prices: {file: /data/prices.json}
             """);
     assertThat(c)
@@ -73,7 +74,8 @@ class CollectorConfigLoaderTest {
                     Duration.ofDays(2),
                     false,
                     8 << 20,
-                    Duration.ofDays(10)),
+                    Duration.ofDays(10),
+                    false),
                 Path.of("/data/prices.json")));
   }
 
@@ -87,7 +89,7 @@ class CollectorConfigLoaderTest {
                     server: {grpc_port: 70000, collector_id: "a b", plaintext: true, tcp: on}
                     limits: {max_message_bytes: 1k, agent_results_burst: 10, agent_series: 10, series: 5}
                     metrics: {agent_ttl: forever}
-                    journal: {retain_bytes: -1, segment_bytes: 2MiB, retain_age: 1s, fsync: maybe, size: 1, dedupe_horizon: 1m}
+                    journal: {retain_bytes: -1, segment_bytes: 2MiB, retain_age: 1s, fsync: maybe, size: 1, dedupe_horizon: 1m, direct_io: 2}
                     """))
         .isInstanceOfSatisfying(
             ConfigException.class,
@@ -105,6 +107,7 @@ class CollectorConfigLoaderTest {
                         "c.yaml: journal.retain_age: 1s (expected: 1m..87600h)",
                         "c.yaml: journal.fsync: maybe (expected: true or false)",
                         "c.yaml: journal.dedupe_horizon: 1m (expected: 1h..87600h)",
+                        "c.yaml: journal.direct_io: 2 (expected: true or false)",
                         "c.yaml: journal.size: unknown key"));
   }
 

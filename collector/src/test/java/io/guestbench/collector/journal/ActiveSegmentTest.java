@@ -45,9 +45,9 @@ class ActiveSegmentTest {
 
   @Test
   void everyGroupReadsBackWhileWrittenAndAfterClose() throws Exception {
-    for (boolean durable : new boolean[] {true, false}) {
+    for (boolean durable : new boolean[] {true, false}) { // forced with O_DIRECT, or neither
       Path sub = Files.createDirectories(dir.resolve(durable ? "forced" : "cached"));
-      ActiveSegment segment = ActiveSegment.create(sub, 1, durable);
+      ActiveSegment segment = ActiveSegment.create(sub, 1, durable, durable);
       ByteBuffer staging = ActiveSegment.staging(3 * ActiveSegment.BLOCK);
       Random random = new Random(7);
       List<Integer> written = new ArrayList<>();
