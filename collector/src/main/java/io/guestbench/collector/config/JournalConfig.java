@@ -47,18 +47,6 @@ public record JournalConfig(
     }
   }
 
-  /** With O_DIRECT where it can be used. */
-  public JournalConfig(
-      Path dir,
-      long segmentBytes,
-      long retainBytes,
-      Duration retainAge,
-      boolean fsync,
-      long maxPendingBytes,
-      Duration dedupeHorizon) {
-    this(dir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes, dedupeHorizon, true);
-  }
-
   /** With the default {@link #DEFAULT_DEDUPE_HORIZON} and O_DIRECT where it can be used. */
   public JournalConfig(
       Path dir,
@@ -67,7 +55,15 @@ public record JournalConfig(
       Duration retainAge,
       boolean fsync,
       long maxPendingBytes) {
-    this(dir, segmentBytes, retainBytes, retainAge, fsync, maxPendingBytes, DEFAULT_DEDUPE_HORIZON);
+    this(
+        dir,
+        segmentBytes,
+        retainBytes,
+        retainAge,
+        fsync,
+        maxPendingBytes,
+        DEFAULT_DEDUPE_HORIZON,
+        true);
   }
 
   /** The same settings in another directory. */

@@ -46,11 +46,11 @@ final class BucketingReader {
     while (pos < end) {
       raw = buf[pos++];
       if (raw < 0) {
-        int next = multiByteEnd(buf, pos - 1, end);
+        int next = CounterWalk.multiByteEnd(buf, pos - 1, end);
         if (next < 0) {
           return false; // truncated
         }
-        raw = multiByteValue(buf, pos - 1, next);
+        raw = CounterWalk.multiByteValue(buf, pos - 1, next);
         pos = next;
         if ((raw & 1) != 0 && raw >>> 1 >= Integer.MAX_VALUE) {
           return false; // a run the library would not skip
@@ -100,27 +100,5 @@ final class BucketingReader {
     placer.finish(run);
     counts.summarize(placer.held(), placer.lowest(), highest, placer.delta());
     return true;
-  }
-
-  /** The end of the multi-byte value at {@code pos}, at most 9 bytes; -1 if truncated. */
-  private static int multiByteEnd(byte[] buf, int pos, int end) {
-    for (int n = 1; n <= 9; n++) {
-      if (pos + n > end) {
-        return -1;
-      }
-      if (n == 9 || buf[pos + n - 1] >= 0) {
-        return pos + n;
-      }
-    }
-    throw new AssertionError();
-  }
-
-  /** The raw (still zig-zag) LEB128 long in {@code buf[pos, next)}; the ninth byte takes 8 bits. */
-  private static long multiByteValue(byte[] buf, int pos, int next) {
-    long raw = 0;
-    for (int at = pos, shift = 0; at < next; at++, shift += 7) {
-      raw |= (long) (buf[at] & (shift == 56 ? 0xff : 0x7f)) << shift;
-    }
-    return raw;
   }
 }

@@ -9,14 +9,8 @@ import java.util.Arrays;
  * comparison, not a value look-up.
  */
 final class CounterBounds {
-  /** For each classic bucket, the first counter past it; the +Inf bucket's is int's maximum. */
-  final int[] classicEnd;
-
   /** The native index of {@code nativeEnd[0]}. */
   final int nativeFirst;
-
-  /** For each native bucket from {@code nativeFirst}, the first counter past it. */
-  final int[] nativeEnd;
 
   /** Ascending: the first counter past each segment; the last is int's maximum. */
   final int[] segmentEnd;
@@ -24,16 +18,17 @@ final class CounterBounds {
   /** For each segment, its counters' classic bucket. */
   final int[] segmentClassic;
 
-  /** For each segment, its counters' native bucket as a position in {@link #nativeEnd}. */
+  /** For each segment, its counters' native bucket as a position from {@link #nativeFirst}. */
   final int[] segmentNative;
 
   CounterBounds(HistogramSpec spec, HdrLayout layout, int nativeFirst, int nativeCount) {
-    classicEnd = new int[spec.classicBucketCount()];
+    // For each classic bucket, and each native one from nativeFirst, the first counter past it.
+    int[] classicEnd = new int[spec.classicBucketCount()];
     for (int b = 0; b < classicEnd.length; b++) {
       classicEnd[b] = endOf(layout, spec.classicLastRecorded(b));
     }
     this.nativeFirst = nativeFirst;
-    nativeEnd = new int[nativeCount];
+    int[] nativeEnd = new int[nativeCount];
     for (int k = 0; k < nativeEnd.length; k++) {
       nativeEnd[k] = endOf(layout, spec.nativeLastRecorded(nativeFirst + k));
     }

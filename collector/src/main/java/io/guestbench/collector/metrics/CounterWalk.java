@@ -100,24 +100,40 @@ final class CounterWalk {
 
   /** A zig-zag LEB128 long of at most 9 bytes, the ninth taking all 8 bits; truncated: MIN. */
   private long readZigZag() {
-    long raw = buf[pos++];
-    if (raw < 0) {
-      raw &= 0x7f;
-      for (int shift = 7; ; shift += 7) {
-        if (pos >= end) {
-          return Long.MIN_VALUE;
-        }
-        int b = buf[pos++];
-        if (shift == 56) {
-          raw |= (long) (b & 0xff) << 56;
-          break;
-        }
-        raw |= (long) (b & 0x7f) << shift;
-        if (b >= 0) {
-          break;
-        }
+    long raw = buf[pos];
+    if (raw >= 0) {
+      pos++;
+    } else {
+      int next = multiByteEnd(buf, pos, end);
+      if (next < 0) {
+        pos = end;
+        return Long.MIN_VALUE;
       }
+      raw = multiByteValue(buf, pos, next);
+      pos = next;
     }
     return (raw >>> 1) ^ -(raw & 1);
+  }
+
+  /** The end of the multi-byte value at {@code pos}, at most 9 bytes; -1 if truncated. */
+  static int multiByteEnd(byte[] buf, int pos, int end) {
+    for (int n = 1; n <= 9; n++) {
+      if (pos + n > end) {
+        return -1;
+      }
+      if (n == 9 || buf[pos + n - 1] >= 0) {
+        return pos + n;
+      }
+    }
+    throw new AssertionError();
+  }
+
+  /** The raw (still zig-zag) LEB128 long in {@code buf[pos, next)}; the ninth byte takes 8 bits. */
+  static long multiByteValue(byte[] buf, int pos, int next) {
+    long raw = 0;
+    for (int at = pos, shift = 0; at < next; at++, shift += 7) {
+      raw |= (long) (buf[at] & (shift == 56 ? 0xff : 0x7f)) << shift;
+    }
+    return raw;
   }
 }

@@ -26,7 +26,7 @@ class DedupeAcrossRetentionTest {
     JournalConfig c = f.with(1024, 3 * 1024, 64 << 20).config;
     f.config =
         new JournalConfig(
-            dir, c.segmentBytes(), c.retainBytes(), c.retainAge(), true, 64 << 20, horizon);
+            dir, c.segmentBytes(), c.retainBytes(), c.retainAge(), true, 64 << 20, horizon, true);
     return f;
   }
 
