@@ -6,7 +6,7 @@
 # agent jar, which carries gRPC, Netty, protobuf and HdrHistogram) on the same machine.
 # Usage: bench/collector-load.sh [--agents 1000] [--seconds 60] [--warmup 15] [--batch 50]
 #          [--window 4] [--rate RESULTS_PER_S] [--event-loops 2] [--jfr FILE.jfr]
-#          [--journal-pending-bytes SIZE] [--histogram-digits 3]
+#          [--journal-pending-bytes SIZE] [--histogram-digits 3] [--timeline FILE]
 #   --rate 0 (default): closed loop, each stream keeps --window batches in flight.
 #   --rate N: open loop, N results/s offered in total, latency from each batch's intended time.
 #     The cold start (both JVMs compiling) leaves batches behind their intended times; give the
@@ -15,6 +15,8 @@
 #   --journal-pending-bytes SIZE: the collector's journal.max_pending_bytes (for example 8MiB; the
 #     collector's default, 64MiB, when not given). Small enough, the journal refuses batches with
 #     retryable journal_busy Nacks; the generator's agents then reconnect and resend, as agents do.
+#   --timeline FILE: one line per second into FILE from the start of the warm-up (UTC time, acked
+#     results, batches sent, ack p50/p99/max, collector CPU), to see when a tail happens.
 #   --histogram-digits N: re-record the generator's histograms at N (1-3) significant digits; a
 #     what-if, since the agent sends 3 (the default).
 set -euo pipefail
@@ -23,6 +25,9 @@ args=() jfr="" pending=""
 while (($#)); do
   case $1 in
     --jfr) jfr=$(readlink -f "$2"); shift 2 ;;
+    --timeline)
+      [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
+      args+=("$1" "$(readlink -f "$2")"); shift 2 ;;
     --journal-pending-bytes)
       [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
       pending=$2; shift 2 ;;

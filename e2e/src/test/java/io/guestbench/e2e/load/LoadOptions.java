@@ -19,7 +19,8 @@ record LoadOptions(
     long rate,
     int eventLoops,
     long clockTicks,
-    int histogramDigits) {
+    int histogramDigits,
+    String timeline) {
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
           Map.entry("host", "127.0.0.1"),
@@ -34,7 +35,8 @@ record LoadOptions(
           Map.entry("rate", "0"),
           Map.entry("event-loops", "2"),
           Map.entry("clock-ticks", "100"),
-          Map.entry("histogram-digits", "3"));
+          Map.entry("histogram-digits", "3"),
+          Map.entry("timeline", ""));
 
   static LoadOptions parse(String... args) {
     Map<String, String> v = new TreeMap<>(DEFAULTS);
@@ -63,7 +65,8 @@ record LoadOptions(
             ints.get("rate", 0, 100_000_000),
             (int) ints.get("event-loops", 1, 64),
             ints.get("clock-ticks", 1, 100_000),
-            (int) ints.get("histogram-digits", 1, 3));
+            (int) ints.get("histogram-digits", 1, 3),
+            v.get("timeline"));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }

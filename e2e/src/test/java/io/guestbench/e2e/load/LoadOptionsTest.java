@@ -15,6 +15,7 @@ class LoadOptionsTest {
     assertThat(o.batch()).isEqualTo(50);
     assertThat(o.rate()).isZero();
     assertThat(o.histogramDigits()).isEqualTo(3);
+    assertThat(o.timeline()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.guestbench.e2e.load;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -35,7 +36,11 @@ final class LoadRun {
 
   void measure(long connectMillis) throws Exception {
     Thread pacer = o.rate() > 0 ? startPacer() : null;
-    sleepSeconds(o.warmup());
+    Timeline timeline =
+        o.timeline().isEmpty()
+            ? null
+            : new Timeline(Path.of(o.timeline()), tally, collector, nanos, o.clockTicks()).start();
+    warmUp();
     Tally.Snapshot s0 = tally.snapshot();
     tally.latencySinceLast();
     String page0 = scrape();
@@ -60,6 +65,9 @@ final class LoadRun {
     Tally.Snapshot window = tally.snapshot().minus(s0);
     Histogram latency = tally.latencySinceLast();
     long t1 = nanos.getAsLong();
+    if (timeline != null) {
+      timeline.close();
+    }
     long cpu1 = collector.cpuTicks();
     long self1 = CollectorWatch.cpuTicks("self");
     String page1 = scrape();
@@ -141,8 +149,24 @@ final class LoadRun {
     return t;
   }
 
-  private static void sleepSeconds(int s) throws InterruptedException {
-    Thread.sleep(s * 1000L);
+  /**
+   * The warm-up, scraped every {@link #SCRAPE_SECONDS} like the window: Prometheus scrapes from the
+   * start, and a window that began with the first scrape of a cold collector measured that one slow
+   * scrape (a 0.4 s stall of acks in the window's first seconds) rather than the steady state.
+   */
+  private void warmUp() throws Exception {
+    long period = SCRAPE_SECONDS * 1_000_000_000L;
+    long start = nanos.getAsLong();
+    long end = start + o.warmup() * 1_000_000_000L;
+    for (long next = start + period; next < end; next += period) {
+      sleepUntil(next);
+      collector.scrape();
+    }
+    sleepUntil(end);
+  }
+
+  private void sleepUntil(long nanoTime) throws InterruptedException {
+    Thread.sleep(Math.max(0, (nanoTime - nanos.getAsLong()) / 1_000_000));
   }
 
   static String reasons(Map<String, Long> m) {

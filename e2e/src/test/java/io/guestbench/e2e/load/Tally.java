@@ -24,6 +24,7 @@ final class Tally {
   private final Map<String, LongAdder> retryableNacks = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> streamErrors = new ConcurrentHashMap<>();
   private final Recorder latency = new Recorder(3);
+  private final Recorder secondLatency = new Recorder(3);
 
   /**
    * Counters at one moment; subtract two to get a window. {@code sentBatches} counts each batch
@@ -87,6 +88,7 @@ final class Tally {
 
   void latencyNanos(long nanos) {
     latency.recordValue(Math.max(0, nanos));
+    secondLatency.recordValue(Math.max(0, nanos));
   }
 
   /** A batch refused for good: it is settled without being stored. */
@@ -116,6 +118,11 @@ final class Tally {
   /** Latencies recorded since the previous call (the first call drops the warm-up's). */
   Histogram latencySinceLast() {
     return latency.getIntervalHistogram();
+  }
+
+  /** Latencies recorded since the previous call, for the per-second timeline. */
+  Histogram secondLatency() {
+    return secondLatency.getIntervalHistogram();
   }
 
   Snapshot snapshot() {

@@ -1,0 +1,90 @@
+package io.guestbench.e2e.load;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One line per second, from the start of the warm-up to the end of the window: wall-clock time
+ * (UTC, to line up with the collector's flight recording and logs), acked results, batches sent,
+ * ack latency p50 / p99 / max of the batches acked in that second, and the collector's CPU. Shows
+ * when a tail happens, which the window's percentiles cannot.
+ */
+final class Timeline implements AutoCloseable {
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private final PrintWriter out;
+  private final Tally tally;
+  private final CollectorWatch collector;
+  private final LongSupplier nanos;
+  private final long clockTicks;
+  private final Thread thread;
+
+  Timeline(Path file, Tally tally, CollectorWatch collector, LongSupplier nanos, long clockTicks)
+      throws IOException {
+    this.out = new PrintWriter(Files.newBufferedWriter(file), true);
+    this.tally = tally;
+    this.collector = collector;
+    this.nanos = nanos;
+    this.clockTicks = clockTicks;
+    out.println(
+        "# utc          s  acked_results  sent_batches  p50_ms  p99_ms  max_ms  collector_cpu");
+    this.thread = Thread.ofPlatform().name("timeline").daemon().unstarted(this::run);
+  }
+
+  Timeline start() {
+    thread.start();
+    return this;
+  }
+
+  private void run() {
+    try {
+      long start = nanos.getAsLong();
+      Tally.Snapshot before = tally.snapshot();
+      long cpuBefore = collector.cpuTicks();
+      long next = start;
+      tally.secondLatency();
+      while (!Thread.currentThread().isInterrupted()) {
+        next += 1_000_000_000L;
+        Thread.sleep(Math.max(0, (next - nanos.getAsLong()) / 1_000_000));
+        Tally.Snapshot now = tally.snapshot();
+        long cpu = collector.cpuTicks();
+        out.println(line((nanos.getAsLong() - start) / 1e9, now.minus(before), cpu - cpuBefore));
+        before = now;
+        cpuBefore = cpu;
+      }
+    } catch (InterruptedException e) {
+      // closed
+    } catch (IOException e) {
+      out.println("# timeline stopped: " + e);
+    }
+  }
+
+  private String line(double seconds, Tally.Snapshot second, long cpuTicks) {
+    Histogram h = tally.secondLatency();
+    return String.format(
+        "%s %5.0f %14d %13d %7.1f %7.1f %7.1f %14.2f",
+        CLOCK.format(Instant.now()),
+        seconds,
+        second.ackedResults(),
+        second.sentBatches(),
+        h.getValueAtPercentile(50) / 1e6,
+        h.getValueAtPercentile(99) / 1e6,
+        h.getMaxValue() / 1e6,
+        cpuTicks / (double) clockTicks);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    thread.interrupt();
+    thread.join();
+    out.close();
+  }
+}
