@@ -213,15 +213,19 @@ class HdrDecoderTest {
 
   /**
    * A V2 encoding with a hand-made payload: counts small and huge, runs of zeros short and past the
-   * range, Long.MIN_VALUE, a declared length shorter or longer than the payload, a normalizing
-   * offset now and then.
+   * range, long stretches of one-byte values, Long.MIN_VALUE, a declared length shorter or longer
+   * than the payload, a normalizing offset now and then.
    */
   private static byte[] oddEncoding(Random random, HdrEncoding.Kind kind) {
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    int entries = random.nextInt(40);
+    // Half are mostly one-byte values, which the bucketing reader takes eight at a time, up to and
+    // past the end of the range.
+    boolean oneByte = random.nextBoolean();
+    int entries = oneByte ? random.nextInt(300) : random.nextInt(40);
     for (int i = 0; i < entries; i++) {
       long value =
-          switch (random.nextInt(10)) {
+          switch (oneByte && random.nextInt(50) != 0 ? 10 : random.nextInt(10)) {
+            case 10 -> random.nextInt(4) == 0 ? -1 - random.nextInt(64) : random.nextInt(64);
             case 0 -> -random.nextInt(100_000); // a run of zeros, maybe past the range
             case 1 -> Long.MAX_VALUE - random.nextInt(3);
             case 2 -> Long.MIN_VALUE;
