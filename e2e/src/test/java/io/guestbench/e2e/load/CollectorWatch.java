@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The collector process seen from outside: /proc/PID and its /metrics page. */
@@ -32,6 +33,11 @@ final class CollectorWatch {
 
   long cpuTicks() throws IOException {
     return cpuTicks(Long.toString(pid));
+  }
+
+  /** CPU ticks by kind of thread, see {@link ThreadCpu}. */
+  Map<String, Long> threadTicks() throws IOException {
+    return ThreadCpu.ticksByKind(Long.toString(pid));
   }
 
   /** A field of /proc/PID/status in KiB, for example VmRSS or VmHWM. */

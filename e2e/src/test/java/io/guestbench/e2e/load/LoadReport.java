@@ -108,6 +108,14 @@ final class LoadReport {
     return this;
   }
 
+  LoadReport threads(String coresByKind) {
+    out.printf(
+        "collector CPU by thread (cores; /proc/PID/task/*/stat, numbers dropped from the names):"
+            + " %s%n",
+        coresByKind);
+    return this;
+  }
+
   LoadReport scrapes(long slowestMillis, long pageChars) {
     out.printf(
         "collector /metrics under load: slowest scrape %d ms, last page %.1f MiB (its CPU is in the"

@@ -45,6 +45,7 @@ final class LoadRun {
     tally.latencySinceLast();
     String page0 = scrape();
     long cpu0 = collector.cpuTicks();
+    Map<String, Long> threads0 = collector.threadTicks();
     long self0 = CollectorWatch.cpuTicks("self");
     long t0 = nanos.getAsLong();
     double heapMax = heap(page0);
@@ -69,6 +70,7 @@ final class LoadRun {
       timeline.close();
     }
     long cpu1 = collector.cpuTicks();
+    Map<String, Long> threads1 = collector.threadTicks();
     long self1 = CollectorWatch.cpuTicks("self");
     String page1 = scrape();
     heapMax = Math.max(heapMax, heap(page1));
@@ -93,6 +95,7 @@ final class LoadRun {
             hwm,
             new double[] {heap(page0), heap(page1), heapMax},
             scrapes)
+        .threads(ThreadCpu.cores(threads0, threads1, o.clockTicks() * secs))
         .scrapes(slowestScrapeMillis, pageChars)
         .journal(
             secs,
