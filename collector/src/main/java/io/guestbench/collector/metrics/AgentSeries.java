@@ -12,27 +12,50 @@ final class AgentSeries {
 
   private final ConcurrentHashMap<Key, Cell> cells = new ConcurrentHashMap<>();
 
+  /** A probe (the catalogue's one instance of its spec) with label values. */
+  private record ProbeKey(ProbeSpec spec, List<String> labelValues) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ProbeKey k && k.spec == spec && k.labelValues.equals(labelValues);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(spec) + labelValues.hashCode();
+    }
+  }
+
+  private final ConcurrentHashMap<ProbeKey, ProbeCells> probes = new ConcurrentHashMap<>();
+
   // Guarded by this: the connection state and the two series that show it.
   private Cell.Gauge connected;
   private Cell.Info info;
   private boolean gone;
   private long goneSinceNanos;
 
-  void setGauge(Family family, List<String> values, double value) {
+  Cell.Gauge setGauge(Family family, List<String> values, double value) {
     Key key = new Key(family.name(), values);
     Cell cell = cells.computeIfAbsent(key, k -> new Cell.Gauge(family.labels(values), value));
     ((Cell.Gauge) cell).set(value);
+    return (Cell.Gauge) cell;
+  }
+
+  /**
+   * The series of {@code spec}'s results whose label values are {@code values}, which start with
+   * the agent's ({@code agentValues}); {@code values} is just those for a run that was not ok,
+   * whose values are not recorded.
+   */
+  ProbeCells probeCells(
+      ProbeSpec spec, List<String> agentValues, List<String> values, List<String> statuses) {
+    return probes.computeIfAbsent(
+        new ProbeKey(spec, values),
+        k -> new ProbeCells(this, spec, Families.with(agentValues, spec.id()), values, statuses));
   }
 
   /** The counter, created at zero if new, so that rate() sees its first increment. */
   Cell.Counter counter(Family family, List<String> values) {
     Key key = new Key(family.name(), values);
     return (Cell.Counter) cells.computeIfAbsent(key, k -> new Cell.Counter(family.labels(values)));
-  }
-
-  /** The counter if it exists already; null otherwise. */
-  Cell.Counter existingCounter(Family family, List<String> values) {
-    return (Cell.Counter) cells.get(new Key(family.name(), values));
   }
 
   HistogramCell histogram(HistogramSpec spec, List<String> values) {

@@ -67,22 +67,34 @@ record ProbeSpec(
 
   /** The gauge for this scalar name, or null. */
   GaugeSpec gauge(String scalar) {
-    for (GaugeSpec g : gauges) {
-      if (g.scalar().equals(scalar)) {
-        return g;
+    int i = gaugeIndex(scalar);
+    return i < 0 ? null : gauges.get(i);
+  }
+
+  /** Where the gauge for this scalar name is in {@link #gauges}, or -1. */
+  int gaugeIndex(String scalar) {
+    for (int i = 0; i < gauges.size(); i++) {
+      if (gauges.get(i).scalar().equals(scalar)) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   /** The histogram for this distribution name, or null. */
   HistogramSpec histogram(String distribution) {
-    for (HistogramSpec h : histograms) {
-      if (h.distribution().equals(distribution)) {
-        return h;
+    int i = histogramIndex(distribution);
+    return i < 0 ? null : histograms.get(i);
+  }
+
+  /** Where the histogram for this distribution name is in {@link #histograms}, or -1. */
+  int histogramIndex(String distribution) {
+    for (int i = 0; i < histograms.size(); i++) {
+      if (histograms.get(i).distribution().equals(distribution)) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   /** The families of this probe's values. */

@@ -19,6 +19,9 @@ final class ResultRecorder {
           RunStatus.RUN_STATUS_TIMEOUT,
           RunStatus.RUN_STATUS_SKIPPED);
 
+  /** The {@code status} label of each of {@link #STATUSES}. */
+  private static final List<String> STATUS_LABELS = List.of("ok", "error", "timeout", "skipped");
+
   private final Catalogue catalogue;
   private final ThreadLocal<HdrDecoder> decoders;
 
@@ -33,54 +36,46 @@ final class ResultRecorder {
    */
   void record(AgentSeries series, AgentLabels agent, ProbeResult r, List<HistogramDelta> deltas) {
     ProbeSpec spec = require(catalogue.find(r.getKind(), r.getName()), "the probe");
-    String status = label(r.getStatus());
+    int status = statusIndex(r.getStatus());
     // An unsuccessful run's values may be partial, and would skew the value families.
     boolean ok = r.getStatus() == RunStatus.RUN_STATUS_OK;
-    List<String> values = ok ? valueLabels(agent, spec, r) : List.of();
-    List<GaugeSpec> gauges = new ArrayList<>();
-    List<HistogramSpec> histograms = new ArrayList<>();
-    List<HistogramDelta> added = new ArrayList<>();
+    int[] gauges = new int[ok ? r.getScalarsCount() : 0];
+    for (int i = 0; i < gauges.length; i++) {
+      String name = r.getScalars(i).getName();
+      gauges[i] = requireIndex(spec.gaugeIndex(name), name);
+    }
+    int[] histograms = new int[ok ? r.getDistributionsCount() : 0];
+    List<HistogramDelta> added = new ArrayList<>(histograms.length);
     if (ok) {
-      r.getScalarsList().forEach(s -> gauges.add(require(spec.gauge(s.getName()), s.getName())));
-      if (deltas != null && deltas.size() != r.getDistributionsCount()) {
+      if (deltas != null && deltas.size() != histograms.length) {
         throw new IllegalArgumentException(uncheckedResult("histograms checked for another"));
       }
       HdrDecoder decoder = deltas == null ? decoders.get() : null;
-      for (Distribution d : r.getDistributionsList()) {
-        HistogramSpec histogram = require(spec.histogram(d.getName()), d.getName());
-        histograms.add(histogram);
-        int i = added.size();
+      for (int i = 0; i < histograms.length; i++) {
+        Distribution d = r.getDistributions(i);
+        histograms[i] = requireIndex(spec.histogramIndex(d.getName()), d.getName());
+        HistogramSpec histogram = spec.histograms().get(histograms[i]);
         added.add(
             deltas != null
                 ? deltas.get(i)
                 : HistogramDelta.of(histogram, decode(decoder, d, 0), d));
       }
     }
-
-    List<String> probe = Families.with(agent.values(), spec.id());
-    List<String> runs = Families.with(probe, status);
-    Cell.Counter run = series.existingCounter(Families.RUNS, runs);
-    if (run == null) {
-      // The probe's first run: every status's counter starts at zero together, so one that
-      // exists means all do and the look-ups are skipped from then on.
-      for (RunStatus each : STATUSES) {
-        series.counter(Families.RUNS, Families.with(probe, label(each)));
-      }
-      run = series.counter(Families.RUNS, runs);
-    }
-    run.increment();
+    List<String> values = ok ? valueLabels(agent, spec, r) : agent.values();
+    ProbeCells cells = series.probeCells(spec, agent.values(), values, STATUS_LABELS);
+    cells.run(status).increment();
     if (r.getStealRatio() >= 0) {
-      series.setGauge(Families.STEAL, probe, r.getStealRatio());
+      cells.steal(r.getStealRatio());
     }
     if (r.getEndTimeUnixNano() > 0) {
-      series.setGauge(Families.LAST_RUN_END, probe, r.getEndTimeUnixNano() / 1e9);
+      cells.lastRunEnd(r.getEndTimeUnixNano() / 1e9);
     }
-    for (int i = 0; i < gauges.size(); i++) {
-      GaugeSpec gauge = gauges.get(i);
-      series.setGauge(gauge.family(), values, gauge.toBaseUnit(r.getScalars(i).getValue()));
+    for (int i = 0; i < gauges.length; i++) {
+      GaugeSpec gauge = spec.gauges().get(gauges[i]);
+      cells.gauge(gauges[i], gauge.toBaseUnit(r.getScalars(i).getValue()));
     }
-    for (int i = 0; i < histograms.size(); i++) {
-      series.histogram(histograms.get(i), values).add(added.get(i));
+    for (int i = 0; i < histograms.length; i++) {
+      cells.histogram(histograms[i]).add(added.get(i));
     }
   }
 
@@ -103,15 +98,20 @@ final class ResultRecorder {
     }
   }
 
-  private static String label(RunStatus status) {
-    return switch (status) {
-      case RUN_STATUS_OK -> "ok";
-      case RUN_STATUS_ERROR -> "error";
-      case RUN_STATUS_TIMEOUT -> "timeout";
-      case RUN_STATUS_SKIPPED -> "skipped";
-      case RUN_STATUS_UNSPECIFIED, UNRECOGNIZED ->
-          throw new IllegalArgumentException(uncheckedResult("status " + status));
-    };
+  /** The status's place in {@link #STATUS_LABELS}. */
+  private static int statusIndex(RunStatus status) {
+    int index = STATUSES.indexOf(status);
+    if (index < 0) {
+      throw new IllegalArgumentException(uncheckedResult("status " + status));
+    }
+    return index;
+  }
+
+  private static int requireIndex(int index, String what) {
+    if (index < 0) {
+      throw new IllegalArgumentException(uncheckedResult(what + " is unknown or missing"));
+    }
+    return index;
   }
 
   private static <T> T require(T found, String what) {

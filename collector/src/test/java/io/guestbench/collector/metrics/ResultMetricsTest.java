@@ -39,6 +39,35 @@ class ResultMetricsTest {
   }
 
   @Test
+  void eachSetOfLabelValuesKeepsItsOwnSeriesAndEveryStatusTheProbesCounters() {
+    // Interleaved, as an agent's batches are: each set of label values finds its series again.
+    for (int i = 1; i <= 3; i++) {
+      metrics.record(agent, compute("int", 100 * i, 2_000_000).build());
+      metrics.record(agent, compute("fp", 10 * i, 3_000_000).build());
+      metrics.record(agent, failedCompute(RunStatus.RUN_STATUS_TIMEOUT).build());
+    }
+    AgentLabels moved = new AgentLabels("a1", "xen-pv", "m5.large", "exp");
+    metrics.record(moved, compute("int", 7, 2_000_000).build());
+
+    assertThat(
+            gauge(
+                "guestbench_cpu_compute_ops_per_second",
+                Map.of("kernel", "int", "virt_type", "xen-hvm")))
+        .isEqualTo(300);
+    assertThat(gauge("guestbench_cpu_compute_ops_per_second", Map.of("kernel", "fp")))
+        .isEqualTo(30);
+    assertThat(
+            gauge(
+                "guestbench_cpu_compute_ops_per_second",
+                Map.of("kernel", "int", "virt_type", "xen-pv")))
+        .isEqualTo(7);
+    assertThat(counter("guestbench_probe_runs", Map.of("status", "ok", "virt_type", "xen-hvm")))
+        .isEqualTo(6);
+    assertThat(counter("guestbench_probe_runs", Map.of("status", "timeout"))).isEqualTo(3);
+    assertThat(counter("guestbench_probe_runs", Map.of("virt_type", "xen-pv"))).isEqualTo(1);
+  }
+
+  @Test
   void recordRefusesAnUncheckedResultWithoutChangingAnything() {
     metrics.record(agent, compute("int", 100, 2_000_000).build());
     long before = metrics.seriesCount();
