@@ -6,11 +6,15 @@
 # agent jar, which carries gRPC, Netty, protobuf and HdrHistogram) on the same machine.
 # Usage: bench/collector-load.sh [--agents 1000] [--seconds 60] [--warmup 15] [--batch 50]
 #          [--window 4] [--rate RESULTS_PER_S] [--event-loops 2] [--jfr FILE.jfr]
-#          [--journal-pending-bytes SIZE] [--histogram-digits 3] [--timeline FILE]
+#          [--journal-pending-bytes SIZE] [--histogram-digits 3] [--timeline FILE] [--ramp S]
 #   --rate 0 (default): closed loop, each stream keeps --window batches in flight.
 #   --rate N: open loop, N results/s offered in total, latency from each batch's intended time.
 #     The cold start (both JVMs compiling) leaves batches behind their intended times; give the
 #     open loop --warmup 30 to 60 to measure the steady state rather than that backlog draining.
+#   --ramp S (open loop only, at most --warmup): the offered rate rises linearly from zero over the
+#     warm-up's first S seconds. A cold collector compiles for about 20 s and, offered the full rate
+#     at once, builds a backlog that can take minutes to work off; the ramp measures the steady
+#     state, a --timeline without it shows the cold start.
 #   --jfr FILE: record the collector with JDK Flight Recorder (profile=default) into FILE.
 #   --journal-pending-bytes SIZE: the collector's journal.max_pending_bytes (for example 8MiB; the
 #     collector's default, 64MiB, when not given). Small enough, the journal refuses batches with
@@ -31,7 +35,7 @@ while (($#)); do
     --journal-pending-bytes)
       [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
       pending=$2; shift 2 ;;
-    --agents | --seconds | --warmup | --batch | --window | --rate | --event-loops | --histogram-digits)
+    --agents | --seconds | --warmup | --ramp | --batch | --window | --rate | --event-loops | --histogram-digits)
       [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
       args+=("$1" "$2"); shift 2 ;;
     *) echo "collector-load: unknown argument $1 (see the usage at the top of $0)" >&2; exit 2 ;;

@@ -14,6 +14,7 @@ record LoadOptions(
     int agents,
     int seconds,
     int warmup,
+    int ramp,
     int batch,
     int window,
     long rate,
@@ -30,6 +31,7 @@ record LoadOptions(
           Map.entry("agents", "1000"),
           Map.entry("seconds", "60"),
           Map.entry("warmup", "15"),
+          Map.entry("ramp", "0"),
           Map.entry("batch", "50"),
           Map.entry("window", "4"),
           Map.entry("rate", "0"),
@@ -60,6 +62,7 @@ record LoadOptions(
             (int) ints.get("agents", 1, 100_000),
             (int) ints.get("seconds", 1, 3600),
             (int) ints.get("warmup", 0, 600),
+            (int) ints.get("ramp", 0, 600),
             (int) ints.get("batch", 1, 1000),
             (int) ints.get("window", 1, 1000),
             ints.get("rate", 0, 100_000_000),
@@ -67,6 +70,12 @@ record LoadOptions(
             ints.get("clock-ticks", 1, 100_000),
             (int) ints.get("histogram-digits", 1, 3),
             v.get("timeline"));
+    if (o.ramp() > o.warmup()) {
+      problems.add("--ramp " + o.ramp() + ": longer than --warmup " + o.warmup());
+    }
+    if (o.ramp() > 0 && o.rate() == 0) {
+      problems.add("--ramp needs --rate (the closed loop has no offered rate to ramp)");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }

@@ -16,6 +16,28 @@ class LoadOptionsTest {
     assertThat(o.rate()).isZero();
     assertThat(o.histogramDigits()).isEqualTo(3);
     assertThat(o.timeline()).isEmpty();
+    assertThat(o.ramp()).isZero();
+  }
+
+  @Test
+  void aRampNeedsAnOfferedRateAndFitsInTheWarmUp() {
+    String[] ports = {"--grpc-port", "7070", "--http-port", "9464", "--pid", "42"};
+    assertThat(
+            LoadOptions.parse(with(ports, "--rate", "1000", "--warmup", "60", "--ramp", "30"))
+                .ramp())
+        .isEqualTo(30);
+    assertThatThrownBy(
+            () ->
+                LoadOptions.parse(with(ports, "--rate", "1000", "--warmup", "10", "--ramp", "30")))
+        .hasMessageContaining("--ramp 30: longer than --warmup 10");
+    assertThatThrownBy(() -> LoadOptions.parse(with(ports, "--warmup", "60", "--ramp", "30")))
+        .hasMessageContaining("--ramp needs --rate");
+  }
+
+  private static String[] with(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @Test

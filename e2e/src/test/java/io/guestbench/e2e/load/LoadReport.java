@@ -24,14 +24,15 @@ final class LoadReport {
         o.agents(), tally.welcomed.get(), connectMillis, tally.open.get());
     out.printf(
         "load: %s, batch %d results, at most %d batches in flight per stream; window %.1f s after"
-            + " a %d s warm-up%n",
+            + " a %d s warm-up%s%n",
         o.rate() > 0
             ? "open loop at " + o.rate() + " results/s offered"
             : "closed loop (as fast as acks allow)",
         o.batch(),
         o.window(),
         seconds,
-        o.warmup());
+        o.warmup(),
+        o.ramp() > 0 ? " whose first " + o.ramp() + " s ramp the offered rate up from zero" : "");
     out.println(
         "sample: one scalar or one distribution (histogram) of a result; results are cpu.compute"
             + " (2 samples), disk.job randread (4), net.rr tcp_rr (3) in equal parts");

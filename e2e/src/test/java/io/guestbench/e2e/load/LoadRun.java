@@ -133,7 +133,8 @@ final class LoadRun {
   }
 
   private Thread startPacer() {
-    Pacer pacer = new Pacer(agents, nanos.getAsLong(), o.rate(), o.batch());
+    Pacer pacer =
+        new Pacer(agents, nanos.getAsLong(), o.rate(), o.batch(), o.ramp() * 1_000_000_000L);
     Thread t =
         Thread.ofPlatform()
             .name("pacer")

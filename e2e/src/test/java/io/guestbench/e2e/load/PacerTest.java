@@ -29,6 +29,21 @@ class PacerTest {
     assertThat(tally.snapshot().deferred()).isEqualTo(4);
   }
 
+  @Test
+  void aRampRisesLinearlyToTheFullRateAndKeepsItsSpacingAfterwards() {
+    // 1,000 results/s in batches of 10 (100 batches/s) after a 2 s ramp: 100 batches in the ramp.
+    Pacer pacer = new Pacer(List.of(), 0, 1_000, 10, 2_000_000_000L);
+    assertThat(pacer.dueNanos(0)).isZero();
+    assertThat(pacer.dueNanos(25)).isEqualTo(1_000_000_000L); // a quarter of them in the first half
+    assertThat(pacer.dueNanos(100)).isEqualTo(2_000_000_000L);
+    assertThat(pacer.dueNanos(101) - pacer.dueNanos(100)).isEqualTo(10_000_000L);
+    long previous = -1;
+    for (long k = 0; k < 300; k++) {
+      assertThat(pacer.dueNanos(k)).isGreaterThanOrEqualTo(previous);
+      previous = pacer.dueNanos(k);
+    }
+  }
+
   private static LoadAgent agent(Tally tally, BatchSource batches, String id) {
     var redial = new Redial(new ManualScheduler(new ManualClock(0)), new Random(1));
     return new LoadAgent(id, 1, batches, 4, true, tally, () -> 0, redial);
