@@ -2,7 +2,13 @@ package io.guestbench.e2e.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class CollectorWatchTest {
@@ -38,6 +44,32 @@ class CollectorWatchTest {
         .doesNotContain("guestbench_agent_connected");
     assertThat(CollectorWatch.sum(s.kept(), "jvm_memory_used_bytes", List.of("area=\"heap\"")))
         .isEqualTo(3.5e7);
+  }
+
+  @Test
+  void scrapesGzipCompressedAsPrometheusDoesAndCountsThePageUncompressed() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          boolean gzip = "gzip".equals(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+          ByteArrayOutputStream body = new ByteArrayOutputStream();
+          try (OutputStream out = gzip ? new GZIPOutputStream(body) : body) {
+            out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+          }
+          exchange.getResponseHeaders().set("Content-Encoding", gzip ? "gzip" : "identity");
+          exchange.sendResponseHeaders(gzip ? 200 : 406, body.size());
+          exchange.getResponseBody().write(body.toByteArray());
+          exchange.close();
+        });
+    server.start();
+    try {
+      CollectorWatch.Scrape s = new CollectorWatch(1, server.getAddress().getPort()).scrape();
+      assertThat(s.chars()).isEqualTo(PAGE.length());
+      assertThat(s.kept()).contains("guestbench_collector_results_stored_total 12345.0");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
