@@ -61,8 +61,9 @@ final class ResultRecorder {
                 : HistogramDelta.of(histogram, decode(decoder, d, 0), d));
       }
     }
-    List<String> values = ok ? valueLabels(agent, spec, r) : agent.values();
-    ProbeCells cells = series.probeCells(spec, agent.values(), values, STATUS_LABELS);
+    List<String> agentValues = agent.values();
+    List<String> values = ok ? valueLabels(agentValues, spec, r) : agentValues;
+    ProbeCells cells = series.probeCells(spec, agentValues, values, STATUS_LABELS);
     cells.run(status).increment();
     if (r.getStealRatio() >= 0) {
       cells.steal(r.getStealRatio());
@@ -80,8 +81,8 @@ final class ResultRecorder {
   }
 
   /** The agent labels' values followed by the label parameters' values. */
-  private static List<String> valueLabels(AgentLabels agent, ProbeSpec spec, ProbeResult r) {
-    List<String> values = new ArrayList<>(agent.values());
+  private static List<String> valueLabels(List<String> agentValues, ProbeSpec spec, ProbeResult r) {
+    List<String> values = new ArrayList<>(agentValues);
     for (ParamSpec p : spec.params()) {
       if (p.label()) {
         values.add(require(r.getParamsMap().get(p.key()), "params." + p.key()));
