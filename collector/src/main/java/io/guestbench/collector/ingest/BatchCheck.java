@@ -80,7 +80,7 @@ final class BatchCheck {
     ResultMetrics.Checked checked = metrics.checkToRecord(result);
     List<Problem> problems = checked.problems();
     if (problems.isEmpty()) {
-      problems = metrics.admit(agent, result).map(List::of).orElse(List.of());
+      problems = metrics.admit(agent, checked).map(List::of).orElse(List.of());
     }
     if (problems.isEmpty()) {
       accepted.accept(checked, encoded);

@@ -1,7 +1,9 @@
 package io.guestbench.collector.metrics;
 
+import io.guestbench.proto.v1.ProbeResult;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -27,6 +29,11 @@ final class AgentSeries {
 
   private final ConcurrentHashMap<ProbeKey, ProbeCells> probes = new ConcurrentHashMap<>();
 
+  /** Label sets an agent's results carry, about one per probe and parameter set. */
+  private static final int LABEL_SETS_KEPT = 64;
+
+  private volatile ProbeLabels[] labelSets = new ProbeLabels[0];
+
   // Guarded by this: the connection state and the two series that show it.
   private Cell.Gauge connected;
   private Cell.Info info;
@@ -41,15 +48,37 @@ final class AgentSeries {
   }
 
   /**
-   * The series of {@code spec}'s results whose label values are {@code values}, which start with
-   * the agent's ({@code agentValues}); {@code values} is just those for a run that was not ok,
-   * whose values are not recorded.
+   * The series of {@code spec}'s results whose label values are {@code values}; {@code probe} is
+   * the agent's label values followed by the probe's id.
    */
   ProbeCells probeCells(
-      ProbeSpec spec, List<String> agentValues, List<String> values, List<String> statuses) {
+      ProbeSpec spec, List<String> probe, List<String> values, List<String> statuses) {
     return probes.computeIfAbsent(
-        new ProbeKey(spec, values),
-        k -> new ProbeCells(this, spec, Families.with(agentValues, spec.id()), values, statuses));
+        new ProbeKey(spec, values), k -> new ProbeCells(this, spec, probe, values, statuses));
+  }
+
+  /**
+   * The labels of {@code r}, a checked result of {@code spec} from {@code agent}: the same instance
+   * for each result of the same configuration, while this agent uses few of them.
+   */
+  ProbeLabels labels(ProbeSpec spec, AgentLabels agent, ProbeResult r) {
+    for (ProbeLabels known : labelSets) {
+      if (known.matches(spec, agent, r)) {
+        return known;
+      }
+    }
+    ProbeLabels made = ProbeLabels.of(spec, agent, r);
+    synchronized (this) {
+      ProbeLabels[] now = labelSets;
+      if (now.length >= LABEL_SETS_KEPT) {
+        labelSets = new ProbeLabels[] {made}; // an agent that varies this much starts over
+      } else {
+        ProbeLabels[] more = Arrays.copyOf(now, now.length + 1);
+        more[now.length] = made;
+        labelSets = more;
+      }
+    }
+    return made;
   }
 
   /** The counter, created at zero if new, so that rate() sees its first increment. */

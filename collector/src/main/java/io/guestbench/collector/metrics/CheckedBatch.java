@@ -19,6 +19,7 @@ public final class CheckedBatch extends AbstractList<ProbeResult> implements Ran
   private final List<ProbeResult> results = new ArrayList<>();
   private final List<List<HistogramDelta>> deltas = new ArrayList<>();
   private final List<ByteString> encoded = new ArrayList<>();
+  private final List<ProbeLabels> labels = new ArrayList<>();
 
   /**
    * Adds a result whose check found no problems.
@@ -31,6 +32,7 @@ public final class CheckedBatch extends AbstractList<ProbeResult> implements Ran
     }
     results.add(checked.result());
     deltas.add(checked.deltas());
+    labels.add(checked.labels());
     this.encoded.add(encoded);
   }
 
@@ -51,5 +53,10 @@ public final class CheckedBatch extends AbstractList<ProbeResult> implements Ran
 
   List<HistogramDelta> deltas(int index) {
     return deltas.get(index);
+  }
+
+  /** The result's labels as admitted, or null when it was not. */
+  ProbeLabels labels(int index) {
+    return labels.get(index);
   }
 }

@@ -40,8 +40,12 @@ final class ResultChecker {
    * each of the result's distributions adds to its series, in order.
    */
   List<Problem> check(ProbeResult r, List<HistogramDelta> deltas) {
+    return check(catalogue.find(r.getKind(), r.getName()), r, deltas);
+  }
+
+  /** {@link #check(ProbeResult, List)} of a result the catalogue knows as {@code spec}, or not. */
+  List<Problem> check(ProbeSpec spec, ProbeResult r, List<HistogramDelta> deltas) {
     Problems problems = new Problems();
-    ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
     if (spec == null) {
       String kind =
           r.getKind() == ProbeKind.UNRECOGNIZED ? "" + r.getKindValue() : "" + r.getKind();

@@ -76,19 +76,24 @@ public final class ResultMetrics implements MultiCollector {
    * {@link CheckedBatch} of such results is recorded without decoding them again. Never throws.
    */
   public Checked checkToRecord(ProbeResult r) {
+    ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
     List<HistogramDelta> deltas = new ArrayList<>(r.getDistributionsCount());
-    List<Problem> problems = checker.check(r, deltas);
-    return new Checked(r, problems, problems.isEmpty() ? deltas : List.of());
+    List<Problem> problems = checker.check(spec, r, deltas);
+    return new Checked(r, spec, problems, problems.isEmpty() ? deltas : List.of());
   }
 
   /** A checked result: its problems, and when there are none what its histograms add. */
   public static final class Checked {
     private final ProbeResult result;
+    private final ProbeSpec spec;
     private final List<Problem> problems;
     private final List<HistogramDelta> deltas;
+    private ProbeLabels labels; // set once admitted
 
-    private Checked(ProbeResult result, List<Problem> problems, List<HistogramDelta> deltas) {
+    private Checked(
+        ProbeResult result, ProbeSpec spec, List<Problem> problems, List<HistogramDelta> deltas) {
       this.result = result;
+      this.spec = spec;
       this.problems = problems;
       this.deltas = deltas;
     }
@@ -105,19 +110,30 @@ public final class ResultMetrics implements MultiCollector {
     List<HistogramDelta> deltas() {
       return deltas;
     }
+
+    /** Its labels once {@link #admit} let it in; null before. */
+    ProbeLabels labels() {
+      return labels;
+    }
   }
 
   /**
-   * Charges the series budgets for a result {@link #check} passed: empty when it fits and may be
-   * stored, else the budget it would exceed. A refused result never will fit while the agent's
-   * series stay, so its batch gets a final Nack.
+   * Charges the series budgets for a result {@link #checkToRecord} found no problems with: empty
+   * when it fits and may be stored, else the budget it would exceed. A refused result never will
+   * fit while the agent's series stay, so its batch gets a final Nack.
+   *
+   * @throws IllegalArgumentException if {@code checked} has problems
    */
-  public Optional<Problem> admit(AgentLabels agent, ProbeResult r) {
-    ProbeSpec spec = catalogue.find(r.getKind(), r.getName());
-    if (spec == null) {
-      return Optional.of(new Problem(Problem.Reason.UNKNOWN_PROBE, "not in the catalogue"));
+  public Optional<Problem> admit(AgentLabels agent, Checked checked) {
+    if (!checked.problems.isEmpty()) {
+      throw new IllegalArgumentException("a result with problems: " + checked.problems);
     }
-    return budget.admit(agent.agentId(), SeriesCharges.of(spec, agent, r));
+    ProbeLabels labels = series(agent).labels(checked.spec, agent, checked.result);
+    Optional<Problem> refused = budget.admit(agent.agentId(), labels);
+    if (refused.isEmpty()) {
+      checked.labels = labels;
+    }
+    return refused;
   }
 
   /** Series charged to the budgets now, across all agents. */
@@ -136,7 +152,7 @@ public final class ResultMetrics implements MultiCollector {
    * @throws IllegalArgumentException if {@code r} would not have passed {@link #check}
    */
   public void record(AgentLabels agent, ProbeResult r) {
-    recorder.record(series(agent), agent, r, null);
+    recorder.record(series(agent), agent, r, null, null);
   }
 
   /**
@@ -149,7 +165,12 @@ public final class ResultMetrics implements MultiCollector {
     AgentSeries series = series(agent);
     CheckedBatch checked = results instanceof CheckedBatch c ? c : null;
     for (int i = 0; i < results.size(); i++) {
-      recorder.record(series, agent, results.get(i), checked == null ? null : checked.deltas(i));
+      recorder.record(
+          series,
+          agent,
+          results.get(i),
+          checked == null ? null : checked.deltas(i),
+          checked == null ? null : checked.labels(i));
     }
   }
 

@@ -32,10 +32,19 @@ final class ResultRecorder {
 
   /**
    * Records {@code r}; {@code deltas}, when not null, are its distributions as {@link
-   * ResultChecker} bucketed them for these series, in order, and nothing is decoded again.
+   * ResultChecker} bucketed them for these series, in order, and nothing is decoded again; {@code
+   * labels}, when not null, are its labels as {@link ResultMetrics#admit} found them.
    */
-  void record(AgentSeries series, AgentLabels agent, ProbeResult r, List<HistogramDelta> deltas) {
-    ProbeSpec spec = require(catalogue.find(r.getKind(), r.getName()), "the probe");
+  void record(
+      AgentSeries series,
+      AgentLabels agent,
+      ProbeResult r,
+      List<HistogramDelta> deltas,
+      ProbeLabels labels) {
+    ProbeSpec spec =
+        labels != null
+            ? labels.spec
+            : require(catalogue.find(r.getKind(), r.getName()), "the probe");
     int status = statusIndex(r.getStatus());
     // An unsuccessful run's values may be partial, and would skew the value families.
     boolean ok = r.getStatus() == RunStatus.RUN_STATUS_OK;
@@ -61,9 +70,8 @@ final class ResultRecorder {
                 : HistogramDelta.of(histogram, decode(decoder, d, 0), d));
       }
     }
-    List<String> agentValues = agent.values();
-    List<String> values = ok ? valueLabels(agentValues, spec, r) : agentValues;
-    ProbeCells cells = series.probeCells(spec, agentValues, values, STATUS_LABELS);
+    ProbeLabels found = labels != null ? labels : series.labels(spec, agent, r);
+    ProbeCells cells = found.cellsIn(series, STATUS_LABELS);
     cells.run(status).increment();
     if (r.getStealRatio() >= 0) {
       cells.steal(r.getStealRatio());
@@ -78,17 +86,6 @@ final class ResultRecorder {
     for (int i = 0; i < histograms.length; i++) {
       cells.histogram(histograms[i]).add(added.get(i));
     }
-  }
-
-  /** The agent labels' values followed by the label parameters' values. */
-  private static List<String> valueLabels(List<String> agentValues, ProbeSpec spec, ProbeResult r) {
-    List<String> values = new ArrayList<>(agentValues);
-    for (ParamSpec p : spec.params()) {
-      if (p.label()) {
-        values.add(require(r.getParamsMap().get(p.key()), "params." + p.key()));
-      }
-    }
-    return List.copyOf(values);
   }
 
   private static HdrCounts decode(HdrDecoder decoder, Distribution d, int slot) {

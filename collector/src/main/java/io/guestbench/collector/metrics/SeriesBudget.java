@@ -38,7 +38,26 @@ final class SeriesBudget {
    * refuses with the budget that would be exceeded.
    */
   Optional<Problem> admit(String agentId, List<Charge> charges) {
+    return admit(accounts.computeIfAbsent(agentId, id -> new Account()), charges);
+  }
+
+  /**
+   * {@link #admit(String, List)} of a label set's charges, remembering the account that holds them:
+   * a live account never loses a key, so the next result with the same labels costs one look-up.
+   */
+  Optional<Problem> admit(String agentId, ProbeLabels labels) {
     Account account = accounts.computeIfAbsent(agentId, id -> new Account());
+    if (labels.chargedTo == account) {
+      return Optional.empty();
+    }
+    Optional<Problem> refused = admit(account, labels.charges);
+    if (refused.isEmpty()) {
+      labels.chargedTo = account;
+    }
+    return refused;
+  }
+
+  private Optional<Problem> admit(Account account, List<Charge> charges) {
     synchronized (account) {
       long cost = 0;
       for (Charge c : charges) {

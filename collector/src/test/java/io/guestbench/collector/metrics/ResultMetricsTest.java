@@ -118,6 +118,34 @@ class ResultMetricsTest {
   }
 
   @Test
+  void labelsAdmittedBeforeAnAgentsSeriesWereRemovedAreChargedAndRecordedAfresh() {
+    metrics.agentConnected(agent, Map.of());
+    admitAndRecord(compute("int", 100, 2_000_000).build());
+    admitAndRecord(compute("int", 150, 2_000_000).build());
+    long charged = metrics.seriesCharged();
+    assertThat(charged).isPositive();
+    metrics.agentDisconnected("a1");
+    clock.advance(java.time.Duration.ofMinutes(11));
+    assertThat(metrics.removeDepartedAgents(java.time.Duration.ofMinutes(10))).isEqualTo(1);
+    assertThat(metrics.seriesCharged()).isZero();
+
+    metrics.agentConnected(agent, Map.of());
+    admitAndRecord(compute("int", 200, 2_000_000).build());
+
+    assertThat(metrics.seriesCharged()).isEqualTo(charged);
+    assertThat(counter("guestbench_probe_runs", Map.of("status", "ok"))).isEqualTo(1);
+    assertThat(gauge("guestbench_cpu_compute_ops_per_second", Map.of())).isEqualTo(200);
+  }
+
+  private void admitAndRecord(io.guestbench.proto.v1.ProbeResult r) {
+    ResultMetrics.Checked checked = metrics.checkToRecord(r);
+    assertThat(metrics.admit(agent, checked)).isEmpty();
+    CheckedBatch batch = new CheckedBatch();
+    batch.accept(checked, r.toByteString());
+    metrics.record(agent, batch);
+  }
+
+  @Test
   void aReconnectCancelsTheRemoval() {
     metrics.agentConnected(agent, Map.of());
     metrics.record(agent, compute("int", 100, 2_000_000).build());

@@ -2,6 +2,7 @@ package io.guestbench.collector.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.guestbench.proto.v1.ProbeResult;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,26 @@ class SeriesBudgetTest {
     budget.release("a");
     assertThat(budget.charged()).isZero();
     assertThat(budget.admit("b", charge("k", 8))).isEmpty();
+  }
+
+  @Test
+  void labelsChargedBeforeTheirAgentWasReleasedAreChargedAgain() {
+    SeriesBudget budget = new SeriesBudget(100, 1_000);
+    ProbeResult r = TestResults.compute("int", 100, 2_000_000).build();
+    ProbeLabels labels =
+        ProbeLabels.of(
+            Catalogue.standard().find(r.getKind(), r.getName()),
+            new AgentLabels("a", "xen-hvm", "m5.large", "exp"),
+            r);
+    assertThat(budget.admit("a", labels)).isEmpty();
+    long once = budget.charged();
+    assertThat(once).isPositive();
+    assertThat(budget.admit("a", labels)).isEmpty();
+    assertThat(budget.charged()).isEqualTo(once);
+
+    budget.release("a");
+    assertThat(budget.admit("a", labels)).isEmpty();
+    assertThat(budget.charged()).isEqualTo(once);
   }
 
   @Test
