@@ -22,9 +22,8 @@ final class BucketTally {
    * order. Nothing to add, nothing changes: an empty bucket is not a used one.
    */
   void add(int classicBucket, int nativePosition, long count) {
-    if (count == 0) {
-      return;
-    }
+    // Adding nothing changes no count, so only the two marks below look at it (without a branch
+    // that segments with and without counts, alternating at random, would mispredict).
     classic[classicBucket] += count;
     held += count;
     if (nativePosition < 0) {
@@ -32,6 +31,9 @@ final class BucketTally {
       return;
     }
     if (nativeBase < 0) {
+      if (count == 0) {
+        return;
+      }
       nativeBase = nativePosition;
     }
     int at = nativePosition - nativeBase;
@@ -39,7 +41,7 @@ final class BucketTally {
       natives = Arrays.copyOf(natives, Math.max(at + 1, natives.length * 2));
     }
     natives[at] += count;
-    nativeUsed = at + 1;
+    nativeUsed = count == 0 ? nativeUsed : at + 1;
   }
 
   /** The buckets as a delta, the spec's first native bucket being {@code nativeFirst}. */

@@ -29,6 +29,9 @@ final class BucketingReader {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long LANE_ONES = 0x0001000100010001L;
+  private static final long LANE_HIGH_BIT = 0x8000L;
+  private static final long LANE_HIGH_BITS = LANE_HIGH_BIT * LANE_ONES;
 
   private BucketingReader() {}
 
@@ -60,14 +63,42 @@ final class BucketingReader {
         if ((word & HIGH_BITS) == 0) {
           long runs = (word & LOW_BITS) * 0xFF; // 0xFF in each byte holding a run
           long halves = (word >>> 1) & 0x7F7F7F7F7F7F7F7FL;
-          long steps = byteSum((halves & runs) + LOW_BITS); // a run's length, a count's 1
+          long stepBytes = (halves & runs) + LOW_BITS; // a run's length, a count's 1
+          long countBytes = halves & ~runs;
+          long steps = byteSum(stepBytes);
           if (index + steps <= segmentLimit) {
-            run += byteSum(halves & ~runs);
+            run += byteSum(countBytes);
             index += steps;
             raw = word >>> 56;
             pos += Long.BYTES;
             continue;
           }
+          // The word runs past the segment: the values before the first that starts past it
+          // join the run, and that one goes to the placer.
+          int k = firstStartingPast(stepBytes, segmentLimit - index);
+          if (k == Long.BYTES) { // only a trailing run reaches past it
+            run += byteSum(countBytes);
+            index += steps;
+            raw = word >>> 56;
+            pos += Long.BYTES;
+            continue;
+          }
+          int shift = k << 3;
+          long before = (1L << shift) - 1;
+          run += byteSum(countBytes & before);
+          index += byteSum(stepBytes & before);
+          if (index >= length) {
+            return false; // a counter past the range
+          }
+          raw = (word >>> shift) & 0xFF;
+          segmentLimit = placer.enter((int) index, (countBytes >>> shift) & 0xFF, run);
+          if (segmentLimit < 0) {
+            return false;
+          }
+          run = 0;
+          index += (stepBytes >>> shift) & 0xFF;
+          pos += k + 1;
+          continue;
         }
       }
       // One value at a time, for up to eight bytes or until the next segment.
@@ -129,6 +160,31 @@ final class BucketingReader {
     placer.finish(run);
     counts.summarize(placer.held(), placer.lowest(), highest, placer.delta());
     return true;
+  }
+
+  /**
+   * Which of eight one-byte values, given each one's counter step (at most 64), is the first to
+   * start {@code gap} or more counters on; {@link Long#BYTES} when none does. The values' starts
+   * are summed in 16-bit lanes, four at a time, and compared with the gap without a branch.
+   */
+  static int firstStartingPast(long stepBytes, long gap) {
+    long low = lanes(stepBytes);
+    long high = lanes(stepBytes >>> 32);
+    long lowSums = low * LANE_ONES; // each lane: the steps up to and including its value
+    long highStarts = high * LANE_ONES - high + (lowSums >>> 48) * LANE_ONES;
+    // Starts are below 512; the bias sets a lane's high bit when its start is at least the gap.
+    long bias = (LANE_HIGH_BIT - Math.clamp(gap, 0, 1024)) * LANE_ONES;
+    long lowPast = (lowSums - low + bias) & LANE_HIGH_BITS;
+    long highPast = (highStarts + bias) & LANE_HIGH_BITS;
+    // Starts ascend, so the values past the gap are the last ones.
+    return Long.BYTES - Long.bitCount(lowPast) - Long.bitCount(highPast);
+  }
+
+  /** The low four bytes of {@code bytes} as four 16-bit lanes, in order. */
+  private static long lanes(long bytes) {
+    long x = bytes & 0xFFFFFFFFL;
+    x = (x | (x << 16)) & 0x0000FFFF0000FFFFL;
+    return (x | (x << 8)) & 0x00FF00FF00FF00FFL;
   }
 
   /** The sum of the eight bytes of {@code bytes}, each at most 64. */

@@ -20,6 +20,7 @@ final class CounterPlacer {
   private boolean zeroRecorded; // the first counter is counter 0
   private int lowestNonZero = -1;
   private int segment;
+  private long carried; // counts of the current segment's first counter, not yet added
 
   CounterPlacer(HistogramSpec spec, HdrLayout layout, long min, long max) {
     this.spec = spec;
@@ -40,17 +41,19 @@ final class CounterPlacer {
     if (firstClassic < 0) {
       return count == 0 ? 0 : placeFirst(counter, count);
     }
-    add(run);
     if (lowestNonZero < 0 && zeroRecorded) {
+      carried += run;
       if (count == 0) {
         return 0;
       }
       lowestNonZero = counter;
+      run = 0;
     }
+    add(carried + run);
     while (counter >= bounds.segmentEnd[segment]) {
       segment++;
     }
-    add(count);
+    carried = count; // added with the segment's run, one bucket update per segment
     return bounds.segmentEnd[segment];
   }
 
@@ -74,7 +77,7 @@ final class CounterPlacer {
 
   /** Takes the last run. */
   void finish(long run) {
-    add(run);
+    add(carried + run);
   }
 
   private void add(long count) {
