@@ -1,5 +1,6 @@
 package io.guestbench.collector.metrics;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * A parameter a probe's results may carry.
  *
  * <p>Values that matched are remembered, a bounded number of them, so the few values agents send
- * again and again are checked with a set look-up instead of the pattern.
+ * again and again are checked with a set look-up instead of the pattern; the first few are compared
+ * one by one, which for a handful of short strings beats hashing each value parsed.
  */
 final class ParamSpec {
   private static final int REMEMBERED_VALUES = 256;
@@ -17,7 +19,10 @@ final class ParamSpec {
   private final String key;
   private final Pattern values;
   private final boolean label;
+  private static final int FIRST_VALUES = 8;
+
   private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+  private volatile String[] first = new String[0];
 
   /**
    * @param key the parameter's key in {@code ProbeResult.params}
@@ -54,6 +59,11 @@ final class ParamSpec {
   }
 
   boolean accepts(String value) {
+    for (String known : first) {
+      if (known.equals(value)) {
+        return true;
+      }
+    }
     if (accepted.contains(value)) {
       return true;
     }
@@ -61,8 +71,18 @@ final class ParamSpec {
         value.length() <= LabelValues.MAX_CODE_POINTS && values.matcher(value).matches();
     if (matches && accepted.size() < REMEMBERED_VALUES) {
       accepted.add(value);
+      remember(value);
     }
     return matches;
+  }
+
+  private synchronized void remember(String value) {
+    String[] now = first;
+    if (now.length < FIRST_VALUES && !Arrays.asList(now).contains(value)) {
+      String[] more = Arrays.copyOf(now, now.length + 1);
+      more[now.length] = value;
+      first = more;
+    }
   }
 
   @Override

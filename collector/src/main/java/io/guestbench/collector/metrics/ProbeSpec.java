@@ -31,6 +31,9 @@ record ProbeSpec(
     params = List.copyOf(params);
     gauges = List.copyOf(gauges);
     histograms = List.copyOf(histograms);
+    if (gauges.size() > Long.SIZE || histograms.size() > Long.SIZE) {
+      throw new IllegalArgumentException("at most 64 scalars and 64 distributions a probe");
+    }
     List<String> labels = valueLabelNames(params);
     for (Family family : families(gauges, histograms)) {
       if (!family.labelNames().equals(labels)) {
@@ -52,6 +55,15 @@ record ProbeSpec(
       family = family.substring(KIND_PREFIX.length());
     }
     return family.toLowerCase(Locale.ROOT) + "." + name;
+  }
+
+  /** How many parameters are labels. */
+  int labelParams() {
+    int n = 0;
+    for (ParamSpec p : params) {
+      n += p.label() ? 1 : 0;
+    }
+    return n;
   }
 
   /** The parameter with this key, or null. */

@@ -85,6 +85,7 @@ final class ResultChecker {
       problems.add(TOO_MANY_PARAMS, params.size() + " params (limit " + MAX_PARAMS + ")");
       return;
     }
+    int labels = 0;
     for (Map.Entry<String, String> param : params.entrySet()) {
       ParamSpec p = spec.param(param.getKey());
       if (p == null) {
@@ -92,8 +93,9 @@ final class ResultChecker {
       } else if (!p.accepts(param.getValue())) {
         problems.add(BAD_PARAM_VALUE, badValue(p, Problem.quote(param.getValue())));
       }
+      labels += p != null && p.label() ? 1 : 0;
     }
-    if (r.getStatus() == RunStatus.RUN_STATUS_OK) {
+    if (r.getStatus() == RunStatus.RUN_STATUS_OK && labels < spec.labelParams()) {
       for (ParamSpec p : spec.params()) {
         if (p.label() && !params.containsKey(p.key())) {
           problems.add(BAD_PARAM_VALUE, badValue(p, "missing"));

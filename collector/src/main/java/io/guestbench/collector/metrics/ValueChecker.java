@@ -8,9 +8,7 @@ import static io.guestbench.collector.metrics.Problem.Reason.UNKNOWN_VALUE;
 import io.guestbench.proto.v1.Distribution;
 import io.guestbench.proto.v1.ProbeResult;
 import io.guestbench.proto.v1.Scalar;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Checks a result's scalars and distributions against its probe's catalogue entry. */
 final class ValueChecker {
@@ -26,26 +24,30 @@ final class ValueChecker {
       Problems problems,
       HdrDecoder decoder,
       List<HistogramDelta> deltas) {
-    Set<String> seen = new HashSet<>();
+    long seen = 0; // bit i: the spec's value i appeared (ProbeSpec keeps them below 64)
     for (Scalar s : r.getScalarsList()) {
-      if (spec.gauge(s.getName()) == null) {
+      int i = spec.gaugeIndex(s.getName());
+      if (i < 0) {
         problems.add(UNKNOWN_VALUE, "scalars." + Problem.quote(s.getName()));
-      } else if (!seen.add(s.getName())) {
+      } else if ((seen & (1L << i)) != 0) {
         problems.add(DUPLICATE_VALUE, "scalars." + s.getName() + " appears twice");
       } else if (!Double.isFinite(s.getValue())) {
         problems.add(NON_FINITE_VALUE, "scalars." + s.getName() + ": " + s.getValue());
       } else if (s.getValue() < 0) {
         problems.add(NEGATIVE_VALUE, "scalars." + s.getName() + ": " + s.getValue());
       }
+      seen |= i < 0 ? 0 : 1L << i;
     }
-    seen.clear();
+    seen = 0;
     for (Distribution d : r.getDistributionsList()) {
-      HistogramSpec histogram = spec.histogram(d.getName());
-      if (histogram == null) {
+      int i = spec.histogramIndex(d.getName());
+      if (i < 0) {
         problems.add(UNKNOWN_VALUE, "distributions." + Problem.quote(d.getName()));
-      } else if (!seen.add(d.getName())) {
+      } else if ((seen & (1L << i)) != 0) {
         problems.add(DUPLICATE_VALUE, "distributions." + d.getName() + " appears twice");
       } else {
+        seen |= 1L << i;
+        HistogramSpec histogram = spec.histograms().get(i);
         // Only known names get here, once each: hostile repetition cannot multiply decodes.
         DistributionChecker.check(d, histogram, problems, decoder, deltas);
       }
