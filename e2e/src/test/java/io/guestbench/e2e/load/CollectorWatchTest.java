@@ -24,6 +24,12 @@ class CollectorWatchTest {
       guestbench_agent_connected{agent_id="a-1"} 1.0
       """;
 
+  private static final String OWN_PAGE =
+      """
+      jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2.5E7
+      guestbench_collector_results_stored_total 12345.0
+      """;
+
   @Test
   void sumsTheSamplesOfOneMetricWithTheGivenLabels() {
     assertThat(CollectorWatch.sum(PAGE, "jvm_memory_used_bytes", List.of("area=\"heap\"")))
@@ -34,39 +40,41 @@ class CollectorWatchTest {
   }
 
   @Test
-  void keepsTheCollectorsOwnSeriesAndCountsTheWholePage() {
-    CollectorWatch.Scrape s = CollectorWatch.keep(PAGE.lines());
-    assertThat(s.chars()).isEqualTo(PAGE.length());
-    assertThat(s.kept())
-        .contains("jvm_memory_used_bytes{area=\"heap\",id=\"G1 Old Gen\"} 2.5E7")
-        .contains("guestbench_collector_results_stored_total 12345.0")
-        .doesNotContain("# HELP")
-        .doesNotContain("guestbench_agent_connected");
-    assertThat(CollectorWatch.sum(s.kept(), "jvm_memory_used_bytes", List.of("area=\"heap\"")))
-        .isEqualTo(3.5e7);
-  }
-
-  @Test
-  void scrapesGzipCompressedAsPrometheusDoesAndCountsThePageUncompressed() throws Exception {
+  void countsTheWholePageGzippedAndReadsTheCollectorsOwnSeriesByName() throws Exception {
+    List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    byte[] gzipped;
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(packed)) {
+      out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+    }
+    gzipped = packed.toByteArray();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/metrics",
         exchange -> {
+          String query = exchange.getRequestURI().getQuery();
+          queries.add(String.valueOf(query));
           boolean gzip = "gzip".equals(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
-          ByteArrayOutputStream body = new ByteArrayOutputStream();
-          try (OutputStream out = gzip ? new GZIPOutputStream(body) : body) {
-            out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+          byte[] body =
+              query != null
+                  ? OWN_PAGE.getBytes(StandardCharsets.UTF_8)
+                  : gzip ? gzipped : new byte[0];
+          if (query == null) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
           }
-          exchange.getResponseHeaders().set("Content-Encoding", gzip ? "gzip" : "identity");
-          exchange.sendResponseHeaders(gzip ? 200 : 406, body.size());
-          exchange.getResponseBody().write(body.toByteArray());
+          exchange.sendResponseHeaders(query != null || gzip ? 200 : 406, body.length);
+          exchange.getResponseBody().write(body);
           exchange.close();
         });
     server.start();
     try {
       CollectorWatch.Scrape s = new CollectorWatch(1, server.getAddress().getPort()).scrape();
-      assertThat(s.chars()).isEqualTo(PAGE.length());
-      assertThat(s.kept()).contains("guestbench_collector_results_stored_total 12345.0");
+      assertThat(s.gzipBytes()).isEqualTo(gzipped.length);
+      assertThat(s.kept()).isEqualTo(OWN_PAGE);
+      assertThat(queries).hasSize(2).contains("null");
+      assertThat(queries.stream().filter(q -> !q.equals("null")).findFirst().orElseThrow())
+          .contains("name[]=jvm_memory_used_bytes")
+          .contains("name[]=guestbench_collector_results_stored_total");
     } finally {
       server.stop(0);
     }

@@ -117,11 +117,11 @@ final class LoadReport {
     return this;
   }
 
-  LoadReport scrapes(long slowestMillis, long pageChars) {
+  LoadReport scrapes(long slowestMillis, long pageGzipBytes) {
     out.printf(
-        "collector /metrics under load: slowest scrape %d ms, last page %.1f MiB (its CPU is in the"
-            + " collector's figure above)%n",
-        slowestMillis, pageChars / MIB);
+        "collector /metrics under load: slowest scrape %d ms, last page %.2f MiB gzip-compressed"
+            + " (its CPU is in the collector's figure above; the generator only counts its bytes)%n",
+        slowestMillis, pageGzipBytes / MIB);
     return this;
   }
 

@@ -19,7 +19,7 @@ final class LoadRun {
   private final CollectorWatch collector;
   private final PrintStream out = System.out;
   private long slowestScrapeMillis;
-  private long pageChars;
+  private long pageGzipBytes;
 
   LoadRun(
       LoadOptions o,
@@ -96,7 +96,7 @@ final class LoadRun {
             new double[] {heap(page0), heap(page1), heapMax},
             scrapes)
         .threads(ThreadCpu.cores(threads0, threads1, o.clockTicks() * secs))
-        .scrapes(slowestScrapeMillis, pageChars)
+        .scrapes(slowestScrapeMillis, pageGzipBytes)
         .journal(
             secs,
             delta(page0, page1, "guestbench_collector_journal_fsync_seconds_count"),
@@ -110,7 +110,7 @@ final class LoadRun {
     long start = nanos.getAsLong();
     CollectorWatch.Scrape page = collector.scrape();
     slowestScrapeMillis = Math.max(slowestScrapeMillis, (nanos.getAsLong() - start) / 1_000_000);
-    pageChars = page.chars();
+    pageGzipBytes = page.gzipBytes();
     return page.kept();
   }
 
