@@ -9,6 +9,9 @@ import java.util.Arrays;
  * comparison, not a value look-up.
  */
 final class CounterBounds {
+  /** The {@link HdrLayout#shape} these are for. */
+  final int shape;
+
   /** The native index of {@code nativeEnd[0]}. */
   final int nativeFirst;
 
@@ -27,6 +30,7 @@ final class CounterBounds {
     for (int b = 0; b < classicEnd.length; b++) {
       classicEnd[b] = endOf(layout, spec.classicLastRecorded(b));
     }
+    this.shape = layout.shape();
     this.nativeFirst = nativeFirst;
     int[] nativeEnd = new int[nativeCount];
     for (int k = 0; k < nativeEnd.length; k++) {

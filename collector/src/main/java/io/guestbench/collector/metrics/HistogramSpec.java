@@ -21,6 +21,7 @@ final class HistogramSpec {
   private final int nativeFirst;
   private final long[] nativeLast;
   private final ConcurrentHashMap<Integer, CounterBounds> counterBounds = new ConcurrentHashMap<>();
+  private volatile CounterBounds lastBounds; // agents send one shape again and again
 
   /**
    * @param distribution the {@code Distribution.name} in the result, for example {@code
@@ -118,6 +119,10 @@ final class HistogramSpec {
 
   /** The bucket ends in the counter indexes of {@code layout}'s shape; a handful per spec. */
   CounterBounds counterBounds(HdrLayout layout) {
+    CounterBounds last = lastBounds;
+    if (last != null && last.shape == layout.shape()) {
+      return last;
+    }
     CounterBounds bounds = counterBounds.get(layout.shape());
     if (bounds == null) {
       bounds = new CounterBounds(this, layout, nativeFirst, nativeLast.length);
@@ -126,6 +131,7 @@ final class HistogramSpec {
         counterBounds.putIfAbsent(layout.shape(), bounds);
       }
     }
+    lastBounds = bounds;
     return bounds;
   }
 
