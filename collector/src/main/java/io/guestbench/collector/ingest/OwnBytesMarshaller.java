@@ -47,14 +47,17 @@ final class OwnBytesMarshaller implements MethodDescriptor.Marshaller<AgentMessa
     }
   }
 
-  /** The stream's bytes in an array of exactly their size (gRPC's streams know their length). */
+  /**
+   * The stream's bytes in an array of exactly their size, read into it in one pass (gRPC's streams
+   * know their length; {@code readNBytes(int)} would gather them in chunks and copy them again).
+   */
   private static byte[] read(InputStream stream) throws IOException {
     if (!(stream instanceof KnownLength)) {
       return stream.readAllBytes();
     }
-    byte[] bytes = stream.readNBytes(stream.available());
-    if (stream.read() >= 0) {
-      throw new IOException("longer than it said");
+    byte[] bytes = new byte[stream.available()];
+    if (stream.readNBytes(bytes, 0, bytes.length) != bytes.length || stream.read() >= 0) {
+      throw new IOException("not as long as it said");
     }
     return bytes;
   }
