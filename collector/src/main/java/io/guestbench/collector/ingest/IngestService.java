@@ -24,7 +24,7 @@ public final class IngestService implements BindableService {
   /** CollectorService.Connect as agents call it, reading requests as views. */
   static final MethodDescriptor<AgentMessageView, CollectorMessage> CONNECT =
       CollectorServiceGrpc.getConnectMethod().toBuilder(
-              new OwnBytesMarshaller(),
+              ProtoUtils.marshaller(AgentMessageView.getDefaultInstance()),
               ProtoUtils.marshaller(CollectorMessage.getDefaultInstance()))
           .build();
 

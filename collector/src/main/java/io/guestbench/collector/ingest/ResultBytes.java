@@ -19,8 +19,8 @@ final class ResultBytes {
   static ProbeResult parse(ByteString encoded) throws InvalidProtocolBufferException {
     CodedInputStream in = encoded.newCodedInput();
     in.setRecursionLimit(in.setRecursionLimit(0) - ENCLOSING_MESSAGES);
-    // The bytes are a slice of this batch's own array (OwnBytesMarshaller), so the result's bytes
-    // fields (the histograms) may share them rather than copy them again.
+    // The bytes are this batch's own copy (gRPC's parse copied them out of its buffers), so the
+    // result's bytes fields (the histograms) may share them rather than copy them again.
     in.enableAliasing(true);
     ProbeResult result = ProbeResult.parser().parseFrom(in);
     // As when embedded: an end-group tag must not end the result before its bytes do.
