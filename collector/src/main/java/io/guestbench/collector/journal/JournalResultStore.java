@@ -43,6 +43,7 @@ public final class JournalResultStore implements ResultStore, Service {
   private final ResultMetrics results;
   private final Clock clock;
   private final Syncer syncer;
+  private final Duration linger;
   private final JournalMetrics metrics;
   private final LinkedBlockingQueue<Append> queue = new LinkedBlockingQueue<>();
   private final ConcurrentMap<AgentKey, Long> highest = new ConcurrentHashMap<>();
@@ -68,11 +69,22 @@ public final class JournalResultStore implements ResultStore, Service {
       MeterRegistry registry,
       Clock clock,
       Syncer syncer) {
+    this(config, results, registry, clock, syncer, JournalWriter.LINGER);
+  }
+
+  JournalResultStore(
+      JournalConfig config,
+      ResultMetrics results,
+      MeterRegistry registry,
+      Clock clock,
+      Syncer syncer,
+      Duration linger) {
     this.config = config;
     this.results = results;
     this.clock = clock;
     this.syncer = syncer;
     this.metrics = new JournalMetrics(registry);
+    this.linger = linger;
   }
 
   @Override
@@ -124,7 +136,8 @@ public final class JournalResultStore implements ResultStore, Service {
             retention,
             next,
             metrics,
-            publisher::publish);
+            publisher::publish,
+            linger);
     writerThread = Thread.ofPlatform().name("journal-writer").start(writer);
     open = true;
   }

@@ -34,9 +34,9 @@ final class JournalWriter implements Runnable {
    * {@link #FULL_GROUP}: each force costs the same whatever it carries, and several per millisecond
    * cost the cores more than a millisecond costs the acks.
    */
-  private static final long LINGER_NANOS = 1_000_000;
+  static final Duration LINGER = Duration.ofMillis(1);
 
-  private static final int FULL_GROUP = 8;
+  static final int FULL_GROUP = 8;
 
   /**
    * How long after a failed write the journal reports itself unhealthy without trying again. Then
@@ -63,6 +63,7 @@ final class JournalWriter implements Runnable {
   private boolean stopping;
   private long failedAtNanos;
   private int lastGroup;
+  private final long lingerNanos;
 
   JournalWriter(
       JournalConfig config,
@@ -74,7 +75,8 @@ final class JournalWriter implements Runnable {
       Retention retention,
       long nextNumber,
       JournalMetrics metrics,
-      Consumer<List<Append>> publisher) {
+      Consumer<List<Append>> publisher,
+      Duration linger) {
     this.config = config;
     this.clock = clock;
     this.syncer = syncer;
@@ -85,6 +87,7 @@ final class JournalWriter implements Runnable {
     this.nextNumber = nextNumber;
     this.metrics = metrics;
     this.publisher = publisher;
+    this.lingerNanos = linger.toNanos();
   }
 
   boolean healthy() {
@@ -125,9 +128,9 @@ final class JournalWriter implements Runnable {
     }
   }
 
-  /** Adds what arrives within {@link #LINGER_NANOS} to {@code group}, until it is full. */
+  /** Adds what arrives within the linger to {@code group}, until it is full. */
   private void gather(List<Append> group) throws InterruptedException {
-    long deadline = System.nanoTime() + LINGER_NANOS;
+    long deadline = System.nanoTime() + lingerNanos;
     while (group.size() < FULL_GROUP) {
       long left = deadline - System.nanoTime();
       Append next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;

@@ -50,6 +50,32 @@ class JournalDurabilityTest {
   }
 
   @Test
+  void underLoadTheWriterWaitsForAFullerGroupBeforeForcing() throws Exception {
+    HeldSyncer sync = new HeldSyncer();
+    JournalFixture f = new JournalFixture(dir);
+    JournalResultStore s = f.start(sync, Duration.ofSeconds(30)); // only a full group ends it
+    send(s, 1, "a");
+    sync.awaitEntered();
+    send(s, 2, "a");
+    send(s, 3, "a");
+    sync.release(1); // 1 forced; 2 and 3 written as one group, forced next
+    Eventually.await("1 stored", Duration.ofSeconds(5), () -> s.highestStored(AGENT) == 1);
+    send(s, 4, "a");
+    sync.release(1); // 2 and 3 forced: the last group held two, so 4 waits for company
+    Eventually.await("3 stored", Duration.ofSeconds(5), () -> s.highestStored(AGENT) == 3);
+
+    CompletableFuture<StoreOutcome> last = null;
+    for (long seq = 5; seq < 4 + JournalWriter.FULL_GROUP; seq++) {
+      last = send(s, seq, "a");
+    }
+    sync.open();
+    assertThat(last.get(5, TimeUnit.SECONDS)).isEqualTo(StoreOutcome.STORED);
+    // 1, then 2 and 3, then 4 to 11 together; forcing 4 alone would have made it four.
+    assertThat(f.meters.find("guestbench.collector.journal.fsync").timer().count()).isEqualTo(3);
+    s.stop(Duration.ofSeconds(5));
+  }
+
+  @Test
   void beyondThePendingBoundBatchesAreRefusedAsBusy() throws Exception {
     HeldSyncer sync = new HeldSyncer();
     JournalFixture f = new JournalFixture(dir).with(64 << 20, 1L << 30, 1);

@@ -48,7 +48,12 @@ final class JournalFixture {
   }
 
   JournalResultStore start(Syncer syncer) throws Exception {
-    JournalResultStore store = new JournalResultStore(config, results, meters, clock, syncer);
+    return start(syncer, JournalWriter.LINGER);
+  }
+
+  JournalResultStore start(Syncer syncer, Duration linger) throws Exception {
+    JournalResultStore store =
+        new JournalResultStore(config, results, meters, clock, syncer, linger);
     store.start();
     return store;
   }
