@@ -41,6 +41,7 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
   private AgentLabels labels;
   private String peerAddress = "";
   private final AckOrder order = new AckOrder();
+  private final SessionLock lock = new SessionLock();
   private boolean closed;
   private boolean welcomed;
   private boolean halfClosed;
@@ -86,50 +87,64 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
 
   /** The agent half-closed: answer what is still waiting for the store, then complete. */
   @Override
-  public synchronized void onCompleted() {
-    halfClosed = true;
-    if (order.waiting() == 0) {
-      finish();
-    }
+  public void onCompleted() {
+    lock.run(
+        () -> {
+          halfClosed = true;
+          if (order.waiting() == 0) {
+            finish();
+          }
+        });
   }
 
   private void finish() {
     if (closed) {
       return;
     }
-    closed();
+    closedLocked();
     if (!responses.isCancelled()) {
       responses.onCompleted();
     }
   }
 
   /** Asks the agent to reconnect elsewhere; used when the collector shuts down. */
-  synchronized void drain(String reason) {
-    if (!closed && welcomed) {
-      send(CollectorMessage.newBuilder().setDrain(Drain.newBuilder().setReason(reason)).build());
-    }
+  void drain(String reason) {
+    lock.run(
+        () -> {
+          if (!closed && welcomed) {
+            send(
+                CollectorMessage.newBuilder()
+                    .setDrain(Drain.newBuilder().setReason(reason))
+                    .build());
+          }
+        });
   }
 
   /** Sends a command to the agent; false when the stream is closed or not yet welcomed. */
-  synchronized boolean command(Command command) {
-    if (closed || !welcomed) {
-      return false;
-    }
-    send(CollectorMessage.newBuilder().setCommand(command).build());
-    return true;
+  boolean command(Command command) {
+    return lock.get(
+        () -> {
+          if (closed || !welcomed) {
+            return false;
+          }
+          send(CollectorMessage.newBuilder().setCommand(command).build());
+          return true;
+        });
   }
 
   /** This agent as the scheduler sees it; empty before its Hello. */
-  synchronized Optional<ConnectedAgent> connected() {
-    if (!welcomed || labels == null || closed) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ConnectedAgent(key.agentId(), labels.experiment(), peerAddress, this::command));
+  Optional<ConnectedAgent> connected() {
+    return lock.get(
+        () ->
+            !welcomed || labels == null || closed
+                ? Optional.empty()
+                : Optional.of(
+                    new ConnectedAgent(
+                        key.agentId(), labels.experiment(), peerAddress, this::command)));
   }
 
   /** Ends this stream because a newer one for the same agent took over. */
-  synchronized void replaced() {
+  void replaced() {
     fail(Status.ABORTED, "replaced", "a newer stream for agent " + key.agentId() + " took over");
   }
 
@@ -160,10 +175,13 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
     context.metrics().agentConnected(labels, HelloCheck.infoFacts(hello));
     context.store().described(key, hello);
     // After register(): the agent's previous stream, replaced there, hands the store nothing more.
-    context.store().highestSettled(key).thenAccept(this::welcome);
+    context
+        .store()
+        .highestSettled(key)
+        .thenAccept(highest -> lock.runOrHandOver(() -> welcome(highest)));
   }
 
-  private synchronized void welcome(long highestStored) {
+  private void welcome(long highestStored) {
     if (closed) {
       return;
     }
@@ -195,7 +213,11 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
   /**
    * Whether {@code batch} goes on to the check: a welcomed stream, not refusing, within its rate.
    */
-  private synchronized boolean mayCheck(BatchView batch) {
+  private boolean mayCheck(BatchView batch) {
+    return lock.get(() -> mayCheckLocked(batch));
+  }
+
+  private boolean mayCheckLocked(BatchView batch) {
     if (closed || !requireHello()) {
       return false; // a replaced or cancelled stream stores nothing more (see checked())
     }
@@ -215,7 +237,11 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
     return true;
   }
 
-  private synchronized void checked(BatchView batch, BatchCheck.Verdict verdict) {
+  private void checked(BatchView batch, BatchCheck.Verdict verdict) {
+    lock.run(() -> checkedLocked(batch, verdict));
+  }
+
+  private void checkedLocked(BatchView batch, BatchCheck.Verdict verdict) {
     if (closed) {
       // Replaced or cancelled during the check: the successor's Welcome was (or is being) worked
       // out from what the store had been handed before, so this batch must not reach the store.
@@ -232,11 +258,16 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
     context
         .store()
         .store(key, batch.getSeq(), labels, verdict.accepted(), this)
-        .whenComplete((outcome, error) -> stored(entry, error == null ? outcome : FAILED, results));
+        .whenComplete(
+            (outcome, error) ->
+                lock.runOrHandOver(() -> stored(entry, error == null ? outcome : FAILED, results)));
   }
 
-  /** The store's answer for one batch; runs on whichever thread completed it. */
-  private synchronized void stored(AckOrder.Entry entry, StoreOutcome outcome, int results) {
+  /**
+   * The store's answer for one batch; handed over by whichever thread completed it (a journal
+   * publisher, which must not wait for this stream's lock).
+   */
+  private void stored(AckOrder.Entry entry, StoreOutcome outcome, int results) {
     switch (outcome) {
       case STORED -> {
         context.counters().batch("stored");
@@ -260,7 +291,11 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
    * Asks for the next message unless too many batches of this stream await the store or the store
    * has no room; then {@link #resume} asks once that changed.
    */
-  private synchronized void requestNext() {
+  private void requestNext() {
+    lock.run(this::requestNextLocked);
+  }
+
+  private void requestNextLocked() {
     if (closed) {
       return;
     }
@@ -270,10 +305,14 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
     }
   }
 
-  private synchronized void resume() {
-    if (paused && !closed) {
-      requestNext();
-    }
+  /** Called back by the store (on a journal publisher) once it has room again. */
+  private void resume() {
+    lock.runOrHandOver(
+        () -> {
+          if (paused && !closed) {
+            requestNextLocked();
+          }
+        });
   }
 
   private boolean requireHello() {
@@ -288,23 +327,31 @@ final class AgentSession implements StreamObserver<AgentMessageView> {
     fail(Status.INVALID_ARGUMENT, reason, description);
   }
 
-  private synchronized void fail(Status status, String reason, String description) {
-    if (closed) {
-      return;
-    }
-    context.counters().rejected(reason, 1);
-    log.fine(() -> "closing stream: " + description);
-    closed();
-    responses.onError(status.withDescription(description).asRuntimeException());
+  private void fail(Status status, String reason, String description) {
+    lock.run(
+        () -> {
+          if (closed) {
+            return;
+          }
+          context.counters().rejected(reason, 1);
+          log.fine(() -> "closing stream: " + description);
+          closedLocked();
+          responses.onError(status.withDescription(description).asRuntimeException());
+        });
   }
 
-  private synchronized void send(CollectorMessage message) {
+  /** Holding the lock. */
+  private void send(CollectorMessage message) {
     if (!closed) {
       responses.onNext(message);
     }
   }
 
-  private synchronized void closed() {
+  private void closed() {
+    lock.run(this::closedLocked);
+  }
+
+  private void closedLocked() {
     if (closed) {
       return;
     }
