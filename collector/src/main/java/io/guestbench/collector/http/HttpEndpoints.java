@@ -29,6 +29,7 @@ public final class HttpEndpoints implements Service {
   private final Map<String, HttpHandler> pages;
   private HttpServer server;
   private ExecutorService executor;
+  private ExecutorService pageThread;
 
   public HttpEndpoints(
       InetSocketAddress address,
@@ -53,7 +54,10 @@ public final class HttpEndpoints implements Service {
     server = HttpServer.create(address, 64);
     executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
-    server.createContext("/metrics", new MetricsPage(registry, agents));
+    pageThread =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("metrics-page").daemon().factory());
+    server.createContext("/metrics", new MetricsPage(registry, agents, pageThread));
     server.createContext("/healthz", exchange -> answer(exchange, true, "ok\n"));
     server.createContext(
         "/readyz",
@@ -75,6 +79,7 @@ public final class HttpEndpoints implements Service {
   public void stop(Duration grace) {
     server.stop((int) Math.min(grace.toSeconds(), 5));
     executor.shutdownNow();
+    pageThread.shutdownNow();
   }
 
   private static void answer(HttpExchange exchange, boolean ok, String body) throws IOException {

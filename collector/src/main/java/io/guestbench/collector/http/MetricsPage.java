@@ -11,9 +11,14 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -22,9 +27,10 @@ import java.util.zip.GZIPOutputStream;
  * Prometheus asks for unless native histograms are on) gets the per-agent series from {@link
  * ResultMetrics#writeText}, which writes the lines the client library would write without building
  * a snapshot per series, and the collector's own and JVM series from the client's writer; gzip, if
- * asked for, at the fastest level. Everything else (protobuf, OpenMetrics 2, {@code debug}, {@code
- * name[]} filters, an {@code escaping} in the Accept header, HEAD) goes to the client's own
- * handler, unchanged.
+ * asked for, at the fastest level; on a platform thread that steps aside while the cores are busy
+ * ({@link YieldingOutput}). Everything else (protobuf, OpenMetrics 2, {@code debug}, {@code name[]}
+ * filters, an {@code escaping} in the Accept header, HEAD) goes to the client's own handler,
+ * unchanged.
  */
 final class MetricsPage implements HttpHandler {
   private static final byte[] EOF = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -33,10 +39,12 @@ final class MetricsPage implements HttpHandler {
   private final ResultMetrics agents;
   private final Set<String> agentFamilies;
   private final HttpHandler library;
+  private final ExecutorService pageThread;
   private final ExpositionFormats formats = ExpositionFormats.init();
 
-  MetricsPage(PrometheusRegistry registry, ResultMetrics agents) {
+  MetricsPage(PrometheusRegistry registry, ResultMetrics agents, ExecutorService pageThread) {
     this.registry = registry;
+    this.pageThread = pageThread;
     this.agents = agents;
     this.agentFamilies = agents.prometheusNames();
     this.library = new MetricsHandler(registry);
@@ -70,14 +78,40 @@ final class MetricsPage implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Encoding", "gzip");
       }
       exchange.sendResponseHeaders(200, 0);
-      try (OutputStream body =
-          gzip ? new FastGzip(exchange.getResponseBody()) : exchange.getResponseBody()) {
-        body.write(head, 0, headLength);
-        agents.writeText(body, openMetrics);
-        if (openMetrics) {
-          body.write(EOF);
-        }
+      OutputStream raw = exchange.getResponseBody();
+      int length = headLength;
+      onPageThread(
+          () -> {
+            try (OutputStream body =
+                new YieldingOutput(gzip ? new FastGzip(raw) : raw, YieldingOutput.REAL)) {
+              body.write(head, 0, length);
+              agents.writeText(body, openMetrics);
+              if (openMetrics) {
+                body.write(EOF);
+              }
+            }
+            return null;
+          });
+    }
+  }
+
+  /**
+   * Runs {@code write} on the page thread, a platform thread whose CPU time {@link YieldingOutput}
+   * can read (a virtual thread's it cannot), one page at a time.
+   */
+  private void onPageThread(Callable<Void> write) throws IOException {
+    try {
+      pageThread.submit(write).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
       }
+      throw new IOException("writing /metrics failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing /metrics");
+    } catch (RejectedExecutionException e) {
+      throw new IOException("the HTTP server is stopping", e);
     }
   }
 
