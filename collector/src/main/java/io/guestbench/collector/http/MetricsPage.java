@@ -3,12 +3,14 @@ package io.guestbench.collector.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.guestbench.collector.metrics.ResultMetrics;
+import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -40,11 +42,20 @@ final class MetricsPage implements HttpHandler {
   private final Set<String> agentFamilies;
   private final HttpHandler library;
   private final ExecutorService pageThread;
+  private final Counter paused;
   private final ExpositionFormats formats = ExpositionFormats.init();
 
   MetricsPage(PrometheusRegistry registry, ResultMetrics agents, ExecutorService pageThread) {
     this.registry = registry;
     this.pageThread = pageThread;
+    this.paused =
+        Counter.builder()
+            .name("guestbench_collector_metrics_page_paused_seconds")
+            .help(
+                "Time /metrics pages spent paused, stepping aside for ingest while the cores were"
+                    + " busy.")
+            .unit(Unit.SECONDS)
+            .register(registry);
     this.agents = agents;
     this.agentFamilies = agents.prometheusNames();
     this.library = new MetricsHandler(registry);
@@ -82,13 +93,16 @@ final class MetricsPage implements HttpHandler {
       int length = headLength;
       onPageThread(
           () -> {
-            try (OutputStream body =
-                new YieldingOutput(gzip ? new FastGzip(raw) : raw, YieldingOutput.REAL)) {
+            YieldingOutput body =
+                new YieldingOutput(gzip ? new FastGzip(raw) : raw, YieldingOutput.REAL);
+            try (body) {
               body.write(head, 0, length);
               agents.writeText(body, openMetrics);
               if (openMetrics) {
                 body.write(EOF);
               }
+            } finally {
+              paused.inc(body.pausedNanos() / 1e9);
             }
             return null;
           });
