@@ -54,9 +54,11 @@ public final class HttpEndpoints implements Service {
     server = HttpServer.create(address, 64);
     executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
+    // A platform thread per page, as the server gives each exchange a virtual thread: a client
+    // that stops reading holds up only its own page.
     pageThread =
-        Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("metrics-page").daemon().factory());
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("metrics-page-", 0).daemon().factory());
     server.createContext("/metrics", new MetricsPage(registry, agents, pageThread));
     server.createContext("/healthz", exchange -> answer(exchange, true, "ok\n"));
     server.createContext(

@@ -110,8 +110,8 @@ final class MetricsPage implements HttpHandler {
   }
 
   /**
-   * Runs {@code write} on the page thread, a platform thread whose CPU time {@link YieldingOutput}
-   * can read (a virtual thread's it cannot), one page at a time.
+   * Runs {@code write} on a page thread, a platform thread whose CPU time {@link YieldingOutput}
+   * can read (a virtual thread's it cannot).
    */
   private void onPageThread(Callable<Void> write) throws IOException {
     try {
