@@ -15,20 +15,9 @@ class SessionLockTest {
   @Test
   void anActionHandedOverWhileAnotherThreadHoldsTheLockRunsOnThatThreadWhenItLetsGo()
       throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch letGo = new CountDownLatch(1);
     List<String> ranOn = new CopyOnWriteArrayList<>();
-    Thread holder =
-        Thread.ofPlatform()
-            .name("holder")
-            .start(
-                () ->
-                    lock.run(
-                        () -> {
-                          holding.countDown();
-                          await(letGo);
-                        }));
-    holding.await();
+    Thread holder = holdingTheLockUntil(letGo);
 
     lock.runOrHandOver(() -> ranOn.add(Thread.currentThread().getName()));
     lock.runOrHandOver(() -> ranOn.add("second"));
@@ -53,19 +42,9 @@ class SessionLockTest {
 
   @Test
   void aFailingActionDoesNotKeepTheNextFromRunningNorFailTheHolder() throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch letGo = new CountDownLatch(1);
     AtomicInteger ran = new AtomicInteger();
-    Thread holder =
-        Thread.ofPlatform()
-            .start(
-                () ->
-                    lock.run(
-                        () -> {
-                          holding.countDown();
-                          await(letGo);
-                        }));
-    holding.await();
+    Thread holder = holdingTheLockUntil(letGo);
     lock.runOrHandOver(
         () -> {
           throw new IllegalStateException("deliberately");
@@ -115,6 +94,25 @@ class SessionLockTest {
     }
     assertThat(ran).hasValue(threads * each);
     assertThat(overlaps).as("actions that ran outside the lock").hasValue(0);
+  }
+
+  /**
+   * A thread named "holder" that takes the lock and keeps it until {@code letGo}; once it has it.
+   */
+  private Thread holdingTheLockUntil(CountDownLatch letGo) throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    Thread holder =
+        Thread.ofPlatform()
+            .name("holder")
+            .start(
+                () ->
+                    lock.run(
+                        () -> {
+                          holding.countDown();
+                          await(letGo);
+                        }));
+    holding.await();
+    return holder;
   }
 
   private static void await(CountDownLatch latch) {
