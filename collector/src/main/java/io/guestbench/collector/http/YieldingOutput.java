@@ -59,16 +59,21 @@ final class YieldingOutput extends FilterOutputStream {
   YieldingOutput(OutputStream out, Clocks clocks) {
     super(out);
     this.clocks = clocks;
-    mark();
+    markWall = clocks.wallNanos();
+    markCpu = clocks.cpuNanos();
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     out.write(b, off, len);
-    long ranWall = clocks.wallNanos() - markWall;
+    long wall = clocks.wallNanos();
     long cpu = clocks.cpuNanos();
+    long ranWall = wall - markWall;
     long ranCpu = cpu - markCpu;
-    if (markCpu >= 0 && cpu >= 0 && ranWall - ranCpu >= ranWall / 3 && paused < MAX_PAUSE_NANOS) {
+    boolean measurable = markCpu >= 0 && cpu >= 0;
+    markWall = wall;
+    markCpu = cpu;
+    if (measurable && ranWall - ranCpu >= ranWall / 3 && paused < MAX_PAUSE_NANOS) {
       long pause = Math.min(ranCpu * PAUSE_PER_CPU, MAX_PAUSE_NANOS - paused);
       paused += pause;
       try {
@@ -77,17 +82,12 @@ final class YieldingOutput extends FilterOutputStream {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while writing /metrics");
       }
+      markWall = clocks.wallNanos(); // the next chunk's time starts after the pause
     }
-    mark();
   }
 
   /** Time spent paused so far. */
   long pausedNanos() {
     return paused;
-  }
-
-  private void mark() {
-    markWall = clocks.wallNanos();
-    markCpu = clocks.cpuNanos();
   }
 }
