@@ -30,15 +30,9 @@ final class CollectorWatch {
             metrics + OWN.stream().map(n -> "name%5B%5D=" + n).collect(joining("&", "?", "")));
   }
 
-  /** utime + stime of {@code pid} in clock ticks, from /proc/PID/stat. */
-  static long cpuTicks(String pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", pid, "stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
-  }
-
-  long cpuTicks() throws IOException {
-    return cpuTicks(Long.toString(pid));
+  /** The collector's CPU ticks and page faults so far. */
+  ProcStat stat() throws IOException {
+    return ProcStat.of(Long.toString(pid));
   }
 
   /** CPU ticks by kind of thread, see {@link ThreadCpu}. */

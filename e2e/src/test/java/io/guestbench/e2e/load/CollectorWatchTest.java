@@ -79,15 +79,4 @@ class CollectorWatchTest {
       server.stop(0);
     }
   }
-
-  @Test
-  void readsCpuTicksOfARealProcess() throws Exception {
-    long before = CollectorWatch.cpuTicks("self");
-    long spin = 0;
-    for (long end = System.nanoTime() + 100_000_000L; System.nanoTime() < end; ) {
-      spin++;
-    }
-    assertThat(spin).isPositive();
-    assertThat(CollectorWatch.cpuTicks("self")).isGreaterThan(before);
-  }
 }

@@ -117,6 +117,15 @@ final class LoadReport {
     return this;
   }
 
+  /** The collector's kernel time and first touches of memory, which stall it on some VMs. */
+  LoadReport kernel(double systemCores, double minorFaultsPerSecond) {
+    out.printf(
+        "collector kernel time: %.2f cores of its CPU above; page faults %.0f/s (minor: first"
+            + " touches of memory it was given, such as a growing heap; /proc/PID/stat)%n",
+        systemCores, minorFaultsPerSecond);
+    return this;
+  }
+
   LoadReport scrapes(long slowestMillis, long pageGzipBytes) {
     out.printf(
         "collector /metrics under load: slowest scrape %d ms, last page %.2f MiB gzip-compressed"

@@ -44,9 +44,9 @@ final class LoadRun {
     Tally.Snapshot s0 = tally.snapshot();
     tally.latencySinceLast();
     String page0 = scrape();
-    long cpu0 = collector.cpuTicks();
+    ProcStat stat0 = collector.stat();
     Map<String, Long> threads0 = collector.threadTicks();
-    long self0 = CollectorWatch.cpuTicks("self");
+    long self0 = ProcStat.of("self").cpuTicks();
     long t0 = nanos.getAsLong();
     double heapMax = heap(page0);
     int scrapes = 1;
@@ -63,15 +63,15 @@ final class LoadRun {
             tally.snapshot().ackedResults() - s0.ackedResults());
       }
     }
-    Tally.Snapshot window = tally.snapshot().minus(s0);
+    Tally.Snapshot acked = tally.snapshot().minus(s0);
     Histogram latency = tally.latencySinceLast();
     long t1 = nanos.getAsLong();
     if (timeline != null) {
       timeline.close();
     }
-    long cpu1 = collector.cpuTicks();
+    ProcStat window = collector.stat().minus(stat0);
     Map<String, Long> threads1 = collector.threadTicks();
-    long self1 = CollectorWatch.cpuTicks("self");
+    long self1 = ProcStat.of("self").cpuTicks();
     String page1 = scrape();
     heapMax = Math.max(heapMax, heap(page1));
     scrapes++;
@@ -87,15 +87,16 @@ final class LoadRun {
     double secs = (t1 - t0) / 1e9;
     new LoadReport(out, o, secs)
         .header(connectMillis, tally)
-        .throughput(window, latency)
+        .throughput(acked, latency)
         .collector(
-            (cpu1 - cpu0) / (double) o.clockTicks() / secs,
+            window.cpuTicks() / (double) o.clockTicks() / secs,
             (self1 - self0) / (double) o.clockTicks() / secs,
             rss,
             hwm,
             new double[] {heap(page0), heap(page1), heapMax},
             scrapes)
         .threads(ThreadCpu.cores(threads0, threads1, o.clockTicks() * secs))
+        .kernel(window.systemTicks() / (double) o.clockTicks() / secs, window.minorFaults() / secs)
         .scrapes(slowestScrapeMillis, pageGzipBytes)
         .journal(
             secs,

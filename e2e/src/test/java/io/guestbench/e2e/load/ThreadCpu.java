@@ -43,8 +43,7 @@ final class ThreadCpu {
 
   /** utime + stime of a stat line, fields 14 and 15 of proc(5). */
   static long cpuTicks(String stat) {
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return ProcStat.parse(stat).cpuTicks();
   }
 
   /** A thread name without its numbers: "grpc-call-3" and "grpc-call-0" are both "grpc-call". */

@@ -13,8 +13,9 @@ import org.HdrHistogram.Histogram;
 /**
  * One line per second, from the start of the warm-up to the end of the window: wall-clock time
  * (UTC, to line up with the collector's flight recording and logs), acked results, batches sent,
- * ack latency p50 / p99 / max of the batches acked in that second, and the collector's CPU. Shows
- * when a tail happens, which the window's percentiles cannot.
+ * ack latency p50 / p99 / max of the batches acked in that second, the collector's CPU (cores), the
+ * part of it in the kernel, and its minor page faults. Shows when a tail happens, which the
+ * window's percentiles cannot, and whether first touches of memory came with it.
  */
 final class Timeline implements AutoCloseable {
   private static final DateTimeFormatter CLOCK =
@@ -35,7 +36,8 @@ final class Timeline implements AutoCloseable {
     this.nanos = nanos;
     this.clockTicks = clockTicks;
     out.println(
-        "# utc          s  acked_results  sent_batches  p50_ms  p99_ms  max_ms  collector_cpu");
+        "# utc          s  acked_results  sent_batches  p50_ms  p99_ms  max_ms  collector_cpu"
+            + "  collector_sys  minor_faults");
     this.thread = Thread.ofPlatform().name("timeline").daemon().unstarted(this::run);
   }
 
@@ -48,17 +50,18 @@ final class Timeline implements AutoCloseable {
     try {
       long start = nanos.getAsLong();
       Tally.Snapshot before = tally.snapshot();
-      long cpuBefore = collector.cpuTicks();
+      ProcStat statBefore = collector.stat();
       long next = start;
       tally.secondLatency();
       while (!Thread.currentThread().isInterrupted()) {
         next += 1_000_000_000L;
         Thread.sleep(Math.max(0, (next - nanos.getAsLong()) / 1_000_000));
         Tally.Snapshot now = tally.snapshot();
-        long cpu = collector.cpuTicks();
-        out.println(line((nanos.getAsLong() - start) / 1e9, now.minus(before), cpu - cpuBefore));
+        ProcStat stat = collector.stat();
+        out.println(
+            line((nanos.getAsLong() - start) / 1e9, now.minus(before), stat.minus(statBefore)));
         before = now;
-        cpuBefore = cpu;
+        statBefore = stat;
       }
     } catch (InterruptedException e) {
       // closed
@@ -67,10 +70,10 @@ final class Timeline implements AutoCloseable {
     }
   }
 
-  private String line(double seconds, Tally.Snapshot second, long cpuTicks) {
+  private String line(double seconds, Tally.Snapshot second, ProcStat collectorSecond) {
     Histogram h = tally.secondLatency();
     return String.format(
-        "%s %5.0f %14d %13d %7.1f %7.1f %7.1f %14.2f",
+        "%s %5.0f %14d %13d %7.1f %7.1f %7.1f %14.2f %14.2f %13d",
         CLOCK.format(Instant.now()),
         seconds,
         second.ackedResults(),
@@ -78,7 +81,9 @@ final class Timeline implements AutoCloseable {
         h.getValueAtPercentile(50) / 1e6,
         h.getValueAtPercentile(99) / 1e6,
         h.getMaxValue() / 1e6,
-        cpuTicks / (double) clockTicks);
+        collectorSecond.cpuTicks() / (double) clockTicks,
+        collectorSecond.systemTicks() / (double) clockTicks,
+        collectorSecond.minorFaults());
   }
 
   @Override
