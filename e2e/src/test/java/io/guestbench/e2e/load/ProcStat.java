@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * What /proc/PID/stat says of a process since it started: CPU time in user and kernel mode (clock
  * ticks) and page faults. Minor faults are first touches of memory the process was given (a growing
- * heap, new direct buffers); on a virtual machine each can cost tens of microseconds of kernel
+ * heap, new direct buffers); on some virtual machines each costs about ten microseconds of kernel
  * time, which shows up as busy cores that ack nothing.
  */
 record ProcStat(long userTicks, long systemTicks, long minorFaults, long majorFaults) {
