@@ -2,7 +2,6 @@ package io.guestbench.collector.journal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,13 +9,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A real fsync that waits until the test lets it through, and fails when told to. */
 final class HeldSyncer implements Syncer {
   private final Semaphore permits = new Semaphore(0);
-  private final CountDownLatch entered = new CountDownLatch(1);
+  private final Semaphore entries =
+      new Semaphore(0); // one per fsync entered, taken by awaitEntered
   final AtomicBoolean fail = new AtomicBoolean();
   private volatile boolean held = true;
 
   @Override
   public void force(FileChannel channel) throws IOException {
-    entered.countDown();
+    entries.release();
     try {
       if (held && !permits.tryAcquire(30, TimeUnit.SECONDS)) {
         throw new IOException("test never released the fsync");
@@ -31,9 +31,11 @@ final class HeldSyncer implements Syncer {
     channel.force(false);
   }
 
-  /** Waits until the writer is inside an fsync. */
+  /**
+   * Waits until the writer enters an fsync not awaited before: the first, then the next, and so on.
+   */
   void awaitEntered() throws InterruptedException {
-    if (!entered.await(10, TimeUnit.SECONDS)) {
+    if (!entries.tryAcquire(10, TimeUnit.SECONDS)) {
       throw new AssertionError("the writer never reached fsync");
     }
   }

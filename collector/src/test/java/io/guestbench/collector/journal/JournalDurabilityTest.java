@@ -60,6 +60,7 @@ class JournalDurabilityTest {
     send(s, 3, "a");
     sync.release(1); // 1 forced; 2 and 3 written as one group, forced next
     Eventually.await("1 stored", Duration.ofSeconds(5), () -> s.highestStored(AGENT) == 1);
+    sync.awaitEntered(); // 2 and 3 in their fsync: 4, sent only now, cannot join their group
     send(s, 4, "a");
     sync.release(1); // 2 and 3 forced: the last group held two, so 4 waits for company
     Eventually.await("3 stored", Duration.ofSeconds(5), () -> s.highestStored(AGENT) == 3);
