@@ -30,7 +30,7 @@ final class ThreadCpu {
         } catch (NoSuchFileException e) {
           continue; // the thread ended since the listing
         }
-        ticks.merge(kind(comm(stat)), cpuTicks(stat), Long::sum);
+        ticks.merge(kind(comm(stat)), ProcStat.parse(stat).cpuTicks(), Long::sum);
       }
     }
     return ticks;
@@ -39,11 +39,6 @@ final class ThreadCpu {
   /** The thread name in a stat line: between the first '(' and the last ')'. */
   static String comm(String stat) {
     return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-  }
-
-  /** utime + stime of a stat line, fields 14 and 15 of proc(5). */
-  static long cpuTicks(String stat) {
-    return ProcStat.parse(stat).cpuTicks();
   }
 
   /** A thread name without its numbers: "grpc-call-3" and "grpc-call-0" are both "grpc-call". */

@@ -20,7 +20,7 @@ class ThreadCpuTest {
   void readsNameAndTicksOfAStatLineWhoseNameHoldsSpacesAndParentheses() {
     String stat = "4711 (odd (name) 1) S 1 2 3 4 5 6 7 8 9 10 250 17 0 0 20 0 1 0 99 0 0";
     assertThat(ThreadCpu.comm(stat)).isEqualTo("odd (name) 1");
-    assertThat(ThreadCpu.cpuTicks(stat)).isEqualTo(267);
+    assertThat(ProcStat.parse(stat).cpuTicks()).isEqualTo(267);
   }
 
   @Test
