@@ -19,15 +19,20 @@ final class CollectorWatch {
   private final long pid;
   private final URI metrics;
   private final URI ownSeries;
+  private final URI journalSeries;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   CollectorWatch(long pid, int httpPort) {
     this.pid = pid;
     this.metrics = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
-    this.ownSeries =
-        URI.create(
-            metrics + OWN.stream().map(n -> "name%5B%5D=" + n).collect(joining("&", "?", "")));
+    this.ownSeries = filtered(metrics, OWN);
+    this.journalSeries = filtered(metrics, JOURNAL);
+  }
+
+  private static URI filtered(URI metrics, List<String> names) {
+    return URI.create(
+        metrics + names.stream().map(n -> "name%5B%5D=" + n).collect(joining("&", "?", "")));
   }
 
   /** The collector's CPU ticks and page faults so far. */
@@ -61,6 +66,32 @@ final class CollectorWatch {
           "guestbench_collector_results_stored_total",
           "guestbench_collector_journal_fsync_seconds",
           "guestbench_collector_journal_group_records");
+
+  private static final List<String> JOURNAL =
+      List.of(
+          "guestbench_collector_journal_fsync_seconds",
+          "guestbench_collector_journal_pending_bytes");
+
+  /** The journal's totals so far: group commits, seconds in write + fsync, bytes waiting. */
+  record Journal(double forces, double forceSeconds, double pendingBytes) {
+    static final Journal UNKNOWN = new Journal(Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  /** The journal's series, from a filtered scrape of a few dozen lines. */
+  Journal journal() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(journalSeries).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(journalSeries + " answered " + r.statusCode());
+    }
+    String page = r.body();
+    return new Journal(
+        sum(page, "guestbench_collector_journal_fsync_seconds_count", List.of()),
+        sum(page, "guestbench_collector_journal_fsync_seconds_sum", List.of()),
+        sum(page, "guestbench_collector_journal_pending_bytes", List.of()));
+  }
 
   /**
    * Reads the whole of /metrics as Prometheus asks for it, gzip-compressed, counting its bytes but

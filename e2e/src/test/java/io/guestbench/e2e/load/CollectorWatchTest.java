@@ -79,4 +79,39 @@ class CollectorWatchTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void readsTheJournalsTotalsFromAFilteredScrape() throws Exception {
+    String journalPage =
+        """
+        guestbench_collector_journal_fsync_seconds_bucket{le="0.001"} 3
+        guestbench_collector_journal_fsync_seconds_count 7.0
+        guestbench_collector_journal_fsync_seconds_sum 0.025
+        guestbench_collector_journal_fsync_seconds_max 0.01
+        guestbench_collector_journal_pending_bytes 1048576.0
+        """;
+    List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          queries.add(String.valueOf(exchange.getRequestURI().getQuery()));
+          byte[] body = journalPage.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      CollectorWatch.Journal j = new CollectorWatch(1, server.getAddress().getPort()).journal();
+      assertThat(j).isEqualTo(new CollectorWatch.Journal(7, 0.025, 1048576));
+      assertThat(queries)
+          .singleElement()
+          .asString()
+          .contains("name[]=guestbench_collector_journal_fsync_seconds")
+          .contains("name[]=guestbench_collector_journal_pending_bytes");
+    } finally {
+      server.stop(0);
+    }
+  }
 }

@@ -14,8 +14,10 @@ import org.HdrHistogram.Histogram;
  * One line per second, from the start of the warm-up to the end of the window: wall-clock time
  * (UTC, to line up with the collector's flight recording and logs), acked results, batches sent,
  * ack latency p50 / p99 / max of the batches acked in that second, the collector's CPU (cores), the
- * part of it in the kernel, and its minor page faults. Shows when a tail happens, which the
- * window's percentiles cannot, and whether first touches of memory came with it.
+ * part of it in the kernel, its minor page faults, and its journal: group commits, milliseconds
+ * spent in write + fsync, megabytes waiting to be written or published, and how long the filtered
+ * scrape that read those took (NaN when it failed). Shows when a tail happens, which the window's
+ * percentiles cannot, and whether first touches of memory or a slow disk came with it.
  */
 final class Timeline implements AutoCloseable {
   private static final DateTimeFormatter CLOCK =
@@ -37,7 +39,7 @@ final class Timeline implements AutoCloseable {
     this.clockTicks = clockTicks;
     out.println(
         "# utc          s  acked_results  sent_batches  p50_ms  p99_ms  max_ms  collector_cpu"
-            + "  collector_sys  minor_faults");
+            + "  collector_sys  minor_faults  fsyncs  fsync_ms  pending_mib  scrape_ms");
     this.thread = Thread.ofPlatform().name("timeline").daemon().unstarted(this::run);
   }
 
@@ -51,6 +53,7 @@ final class Timeline implements AutoCloseable {
       long start = nanos.getAsLong();
       Tally.Snapshot before = tally.snapshot();
       ProcStat statBefore = collector.stat();
+      CollectorWatch.Journal journalBefore = journal();
       long next = start;
       tally.secondLatency();
       while (!Thread.currentThread().isInterrupted()) {
@@ -58,15 +61,37 @@ final class Timeline implements AutoCloseable {
         Thread.sleep(Math.max(0, (next - nanos.getAsLong()) / 1_000_000));
         Tally.Snapshot now = tally.snapshot();
         ProcStat stat = collector.stat();
+        long scrapeStart = nanos.getAsLong();
+        CollectorWatch.Journal journal = journal();
+        double scrapeMillis =
+            journal == CollectorWatch.Journal.UNKNOWN
+                ? Double.NaN
+                : (nanos.getAsLong() - scrapeStart) / 1e6;
         out.println(
-            line((nanos.getAsLong() - start) / 1e9, now.minus(before), stat.minus(statBefore)));
+            line((nanos.getAsLong() - start) / 1e9, now.minus(before), stat.minus(statBefore))
+                + String.format(
+                    " %7.0f %9.1f %12.1f %10.1f",
+                    journal.forces() - journalBefore.forces(),
+                    (journal.forceSeconds() - journalBefore.forceSeconds()) * 1e3,
+                    journal.pendingBytes() / (1 << 20),
+                    scrapeMillis));
         before = now;
         statBefore = stat;
+        journalBefore = journal;
       }
     } catch (InterruptedException e) {
       // closed
     } catch (IOException e) {
       out.println("# timeline stopped: " + e);
+    }
+  }
+
+  /** The journal's totals, or all NaN when the scrape failed: a missing second, not a lost line. */
+  private CollectorWatch.Journal journal() throws InterruptedException {
+    try {
+      return collector.journal();
+    } catch (IOException e) {
+      return CollectorWatch.Journal.UNKNOWN;
     }
   }
 
