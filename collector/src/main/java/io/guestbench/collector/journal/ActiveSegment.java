@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The segment being appended to: each group is copied into one direct buffer and written.
+ * The segment being appended to: each group is framed or copied into one direct buffer and written.
  *
  * <p>When every group is forced, the segment is written with {@code O_DIRECT} where the file system
  * allows it: the device reads the bytes straight from the staging buffer, instead of the kernel
@@ -138,14 +138,15 @@ final class ActiveSegment {
     }
     staging.clear();
     for (Append a : appends) {
-      ByteBuffer frame = a.frame.duplicate();
-      if (frame.remaining() > staging.remaining()) {
+      if (a.bytes() > staging.remaining()) {
         drain(staging);
       }
-      if (frame.remaining() > staging.capacity()) {
-        writeFully(frame);
+      if (a.bytes() > staging.capacity()) {
+        writeFully(a.frame());
+      } else if (a.framesInPlace()) {
+        a.frameInto(staging);
       } else {
-        staging.put(frame);
+        staging.put(a.frame());
       }
       newest = Math.max(newest, a.storedTimeUnixNano);
     }
@@ -161,16 +162,14 @@ final class ActiveSegment {
     long at = bytes - tailLength;
     long end = bytes;
     for (Append a : appends) {
-      ByteBuffer frame = a.frame.duplicate();
-      end += frame.remaining();
-      while (frame.hasRemaining()) {
-        int n = Math.min(frame.remaining(), staging.remaining());
-        staging.put(staging.position(), frame, frame.position(), n);
-        staging.position(staging.position() + n);
-        frame.position(frame.position() + n);
+      end += a.bytes();
+      if (a.framesInPlace() && a.bytes() <= staging.remaining()) {
+        a.frameInto(staging);
         if (!staging.hasRemaining()) {
           at = writeAt(staging, at, capacity);
         }
+      } else {
+        at = copyInPieces(a.frame(), staging, at, capacity);
       }
       newest = Math.max(newest, a.storedTimeUnixNano);
     }
@@ -186,6 +185,21 @@ final class ActiveSegment {
       writeAt(staging, at, capacity);
     }
     bytes = end;
+  }
+
+  /** Copies a frame that runs past the buffer's end, writing it each time it fills; as writeAt. */
+  private long copyInPieces(ByteBuffer frame, ByteBuffer staging, long at, int capacity)
+      throws IOException {
+    while (frame.hasRemaining()) {
+      int n = Math.min(frame.remaining(), staging.remaining());
+      staging.put(staging.position(), frame, frame.position(), n);
+      staging.position(staging.position() + n);
+      frame.position(frame.position() + n);
+      if (!staging.hasRemaining()) {
+        at = writeAt(staging, at, capacity);
+      }
+    }
+    return at;
   }
 
   /** Writes {@code staging}'s content at {@code at}; returns where the next write starts. */

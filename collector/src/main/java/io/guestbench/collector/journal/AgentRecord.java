@@ -24,6 +24,6 @@ final class AgentRecord {
 
   /** The record as something to write; not a batch, so it is never published. */
   Append append() {
-    return new Append(key, 0, null, frame.duplicate(), storedTimeUnixNano, null, List.of(), null);
+    return new Append(key, 0, null, frame, storedTimeUnixNano, null, List.of(), null);
   }
 }

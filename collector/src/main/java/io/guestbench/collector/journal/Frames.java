@@ -58,11 +58,40 @@ final class Frames {
     return seal(framed);
   }
 
-  private static ByteBuffer seal(byte[] framed) {
-    int length = framed.length - HEADER_BYTES;
+  /**
+   * Frames {@code record}, whose serialized size is {@code length}, at {@code dst}'s position,
+   * which moves past it: the same bytes as {@link #frame(MessageLite)}, written where they go.
+   */
+  static void frameInto(MessageLite record, int length, ByteBuffer dst) {
+    checkLength(length);
+    int start = dst.position();
+    ByteBuffer payload = dst.slice(start + HEADER_BYTES, length);
+    CodedOutputStream out = CodedOutputStream.newInstance(payload);
+    try {
+      record.writeTo(out);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("serializing into a buffer of the exact size", e);
+    }
+    out.checkNoSpaceLeft();
+    ByteBuffer header = dst.slice(start, HEADER_BYTES); // big-endian, whatever dst's order
+    header.put(MAGIC_0).put(MAGIC_1).put(VERSION).put((byte) 0).putInt(length);
+    CRC32C crc = new CRC32C();
+    crc.update(header.slice(0, 8));
+    crc.update(dst.slice(start + HEADER_BYTES, length));
+    header.putInt(8, (int) crc.getValue());
+    dst.position(start + HEADER_BYTES + length);
+  }
+
+  static void checkLength(int length) {
     if (length < 1 || length > MAX_PAYLOAD_BYTES) {
       throw new IllegalArgumentException("payload of " + length + " bytes");
     }
+  }
+
+  private static ByteBuffer seal(byte[] framed) {
+    int length = framed.length - HEADER_BYTES;
+    checkLength(length);
     ByteBuffer b = ByteBuffer.wrap(framed);
     b.put(MAGIC_0).put(MAGIC_1).put(VERSION).put((byte) 0).putInt(length);
     CRC32C crc = new CRC32C();

@@ -179,7 +179,7 @@ public final class JournalResultStore implements ResultStore, Service {
             key,
             seq,
             stream,
-            Frames.frame(RecordCodec.encode(key, seq, now, labels, batch)),
+            RecordCodec.encode(key, seq, now, labels, batch),
             now,
             labels,
             batch,

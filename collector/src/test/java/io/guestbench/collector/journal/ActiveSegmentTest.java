@@ -2,6 +2,8 @@ package io.guestbench.collector.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.BytesValue;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Groups of frames of every size through a small staging buffer, so groups span it and end at every
- * offset within a block; with fsync on, the segment is written with O_DIRECT where the temp
- * directory's file system takes it, and must read back exactly, padding or not.
+ * Groups of frames of every size, framed before or in place, through a small staging buffer, so
+ * groups span it and end at every offset within a block; with fsync on, the segment is written with
+ * O_DIRECT where the temp directory's file system takes it, and must read back exactly, padding or
+ * not.
  */
 class ActiveSegmentTest {
   @TempDir Path dir;
@@ -25,9 +28,16 @@ class ActiveSegmentTest {
     new Random(5).nextBytes(PAYLOAD);
   }
 
-  private static Append append(int payloadBytes) {
-    ByteBuffer frame = Frames.frame(java.util.Arrays.copyOf(PAYLOAD, payloadBytes));
-    return new Append(null, 0, null, frame, 1, null, null, null);
+  /**
+   * A frame of about {@code payloadBytes}: already framed, or a record the segment frames in place
+   * (or copies, when it runs past the end of the buffer).
+   */
+  private static Append append(int payloadBytes, boolean record) {
+    byte[] payload = java.util.Arrays.copyOf(PAYLOAD, payloadBytes);
+    return record
+        ? new Append(
+            null, 0, null, BytesValue.of(ByteString.copyFrom(payload)), 1, null, null, null)
+        : new Append(null, 0, null, Frames.frame(payload), 1, null, null, null);
   }
 
   private List<Integer> readBack(Path file) throws Exception {
@@ -54,9 +64,10 @@ class ActiveSegmentTest {
       for (int group = 0; group < 60; group++) {
         List<Append> appends = new ArrayList<>();
         for (int n = 1 + random.nextInt(4); n > 0; n--) {
-          int size = random.nextInt(4) == 0 ? random.nextInt(20_000) : random.nextInt(300);
-          appends.add(append(size));
-          written.add(size);
+          int size = 1 + (random.nextInt(4) == 0 ? random.nextInt(20_000) : random.nextInt(300));
+          Append a = append(size, random.nextBoolean());
+          appends.add(a);
+          written.add(a.bytes() - Frames.HEADER_BYTES);
         }
         segment.write(appends, staging);
         segment.force(Syncer.FSYNC);

@@ -22,22 +22,24 @@ class FramesTest {
 
   /** A record whose every field is fixed, so its bytes are too. */
   static ByteBuffer goldenFrame() {
-    ProbeResult result =
-        ProbeResult.newBuilder()
-            .setRunId("r1")
-            .setKind(ProbeKind.PROBE_KIND_CPU)
-            .setName("compute")
-            .putParams("kernel", "int")
-            .addScalars(Scalar.newBuilder().setName("ops_per_second").setValue(1e9))
-            .setStatus(RunStatus.RUN_STATUS_OK)
-            .build();
     return Frames.frame(
         RecordCodec.encode(
             new AgentKey("a1", 2),
             3,
             1_750_000_000_000_000_000L,
             new AgentLabels("a1", "xen-pv", "m3.medium", "e"),
-            List.of(result)));
+            List.of(goldenResult())));
+  }
+
+  private static ProbeResult goldenResult() {
+    return ProbeResult.newBuilder()
+        .setRunId("r1")
+        .setKind(ProbeKind.PROBE_KIND_CPU)
+        .setName("compute")
+        .putParams("kernel", "int")
+        .addScalars(Scalar.newBuilder().setName("ops_per_second").setValue(1e9))
+        .setStatus(RunStatus.RUN_STATUS_OK)
+        .build();
   }
 
   /** The header on the first line, then the payload 32 bytes a line. */
@@ -47,6 +49,32 @@ class FramesTest {
       out.append(HexFormat.of().formatHex(frame, i, Math.min(frame.length, i + 32))).append('\n');
     }
     return out.toString();
+  }
+
+  @Test
+  void aRecordFramedInPlaceIsTheSameBytesAtAnyOffsetOfAHeapOrDirectBuffer() {
+    byte[] golden = goldenFrame().array();
+    var record =
+        RecordCodec.encode(
+            new AgentKey("a1", 2),
+            3,
+            1_750_000_000_000_000_000L,
+            new AgentLabels("a1", "xen-pv", "m3.medium", "e"),
+            List.of(goldenResult()));
+    for (ByteBuffer dst :
+        List.of(
+            ByteBuffer.allocate(golden.length + 9), ByteBuffer.allocateDirect(golden.length + 9))) {
+      for (int offset = 0; offset <= 9; offset += 3) {
+        dst.clear().position(offset);
+        Frames.frameInto(record, golden.length - Frames.HEADER_BYTES, dst);
+        assertThat(dst.position()).isEqualTo(offset + golden.length);
+        byte[] framed = new byte[golden.length];
+        dst.get(offset, framed);
+        assertThat(framed)
+            .as("%s at %d", dst.isDirect() ? "direct" : "heap", offset)
+            .isEqualTo(golden);
+      }
+    }
   }
 
   @Test
