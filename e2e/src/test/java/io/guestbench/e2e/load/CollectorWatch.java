@@ -79,14 +79,7 @@ final class CollectorWatch {
 
   /** The journal's series, from a filtered scrape of a few dozen lines. */
   Journal journal() throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(journalSeries).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IOException(journalSeries + " answered " + r.statusCode());
-    }
-    String page = r.body();
+    String page = filteredPage(journalSeries, Duration.ofSeconds(5));
     return new Journal(
         sum(page, "guestbench_collector_journal_fsync_seconds_count", List.of()),
         sum(page, "guestbench_collector_journal_fsync_seconds_sum", List.of()),
@@ -118,14 +111,18 @@ final class CollectorWatch {
     if (r.statusCode() != 200) {
       throw new IOException(metrics + " answered " + r.statusCode());
     }
-    HttpResponse<String> own =
+    return new Scrape(filteredPage(ownSeries, Duration.ofSeconds(60)), bytes);
+  }
+
+  private String filteredPage(URI uri, Duration timeout) throws IOException, InterruptedException {
+    HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(ownSeries).timeout(Duration.ofSeconds(60)).build(),
+            HttpRequest.newBuilder(uri).timeout(timeout).build(),
             HttpResponse.BodyHandlers.ofString());
-    if (own.statusCode() != 200) {
-      throw new IOException(ownSeries + " answered " + own.statusCode());
+    if (r.statusCode() != 200) {
+      throw new IOException(uri + " answered " + r.statusCode());
     }
-    return new Scrape(own.body(), bytes);
+    return r.body();
   }
 
   /**
