@@ -39,34 +39,30 @@ final class Frames {
 
   /** The framed bytes of one payload, ready to append. */
   static ByteBuffer frame(byte[] payload) {
-    byte[] framed = new byte[HEADER_BYTES + payload.length];
-    System.arraycopy(payload, 0, framed, HEADER_BYTES, payload.length);
-    return seal(framed);
+    checkLength(payload.length);
+    ByteBuffer framed = ByteBuffer.allocate(HEADER_BYTES + payload.length);
+    framed.put(HEADER_BYTES, payload);
+    seal(framed, 0, payload.length);
+    return framed;
   }
 
   /** A record serialized straight into its frame, without an intermediate copy. */
   static ByteBuffer frame(MessageLite record) {
     int length = record.getSerializedSize();
-    byte[] framed = new byte[HEADER_BYTES + length];
-    CodedOutputStream out = CodedOutputStream.newInstance(framed, HEADER_BYTES, length);
-    try {
-      record.writeTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("serializing into an array of the exact size", e);
-    }
-    out.checkNoSpaceLeft();
-    return seal(framed);
+    checkLength(length);
+    ByteBuffer framed = ByteBuffer.allocate(HEADER_BYTES + length);
+    frameInto(record, length, framed);
+    return framed.clear();
   }
 
   /**
    * Frames {@code record}, whose serialized size is {@code length}, at {@code dst}'s position,
-   * which moves past it: the same bytes as {@link #frame(MessageLite)}, written where they go.
+   * which moves past it.
    */
   static void frameInto(MessageLite record, int length, ByteBuffer dst) {
     checkLength(length);
     int start = dst.position();
-    ByteBuffer payload = dst.slice(start + HEADER_BYTES, length);
-    CodedOutputStream out = CodedOutputStream.newInstance(payload);
+    CodedOutputStream out = CodedOutputStream.newInstance(dst.slice(start + HEADER_BYTES, length));
     try {
       record.writeTo(out);
       out.flush();
@@ -74,12 +70,7 @@ final class Frames {
       throw new UncheckedIOException("serializing into a buffer of the exact size", e);
     }
     out.checkNoSpaceLeft();
-    ByteBuffer header = dst.slice(start, HEADER_BYTES); // big-endian, whatever dst's order
-    header.put(MAGIC_0).put(MAGIC_1).put(VERSION).put((byte) 0).putInt(length);
-    CRC32C crc = new CRC32C();
-    crc.update(header.slice(0, 8));
-    crc.update(dst.slice(start + HEADER_BYTES, length));
-    header.putInt(8, (int) crc.getValue());
+    seal(dst, start, length);
     dst.position(start + HEADER_BYTES + length);
   }
 
@@ -89,16 +80,14 @@ final class Frames {
     }
   }
 
-  private static ByteBuffer seal(byte[] framed) {
-    int length = framed.length - HEADER_BYTES;
-    checkLength(length);
-    ByteBuffer b = ByteBuffer.wrap(framed);
-    b.put(MAGIC_0).put(MAGIC_1).put(VERSION).put((byte) 0).putInt(length);
+  /** Writes the header in front of the {@code length} payload bytes already at {@code start}. */
+  private static void seal(ByteBuffer dst, int start, int length) {
+    ByteBuffer header = dst.slice(start, HEADER_BYTES); // big-endian, whatever dst's order
+    header.put(MAGIC_0).put(MAGIC_1).put(VERSION).put((byte) 0).putInt(length);
     CRC32C crc = new CRC32C();
-    crc.update(framed, 0, 8);
-    crc.update(framed, HEADER_BYTES, length);
-    b.putInt((int) crc.getValue());
-    return b.clear();
+    crc.update(header.slice(0, 8));
+    crc.update(dst.slice(start + HEADER_BYTES, length));
+    header.putInt(8, (int) crc.getValue());
   }
 
   /** Reads the frame at {@code pos} of {@code data} (absolute positions, big-endian). */
