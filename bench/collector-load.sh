@@ -7,6 +7,7 @@
 # Usage: bench/collector-load.sh [--agents 1000] [--seconds 60] [--warmup 15] [--batch 50]
 #          [--window 4] [--rate RESULTS_PER_S] [--event-loops 2] [--jfr FILE.jfr]
 #          [--journal-pending-bytes SIZE] [--histogram-digits 3] [--timeline FILE] [--ramp S]
+#          [--fixed-heap SIZE]
 #   --rate 0 (default): closed loop, each stream keeps --window batches in flight.
 #   --rate N: open loop, N results/s offered in total, latency from each batch's intended time.
 #     The cold start (both JVMs compiling) leaves batches behind their intended times; give the
@@ -15,6 +16,10 @@
 #     warm-up's first S seconds. A cold collector compiles for about 20 s and, offered the full rate
 #     at once, builds a backlog that can take minutes to work off; the ramp measures the steady
 #     state, a --timeline without it shows the cold start.
+#   --fixed-heap SIZE (for example 3g): start the collector with a heap of SIZE, all of it touched
+#     at start (-XX:+AlwaysPreTouch), through JAVA_TOOL_OPTIONS, as the README's dedicated-host
+#     setting does. Where a first touch of memory is slow, the default heap's growth under load
+#     stalls the collector; this moves that cost to the start.
 #   --jfr FILE: record the collector with JDK Flight Recorder (profile=default) into FILE.
 #   --journal-pending-bytes SIZE: the collector's journal.max_pending_bytes (for example 8MiB; the
 #     collector's default, 64MiB, when not given). Small enough, the journal refuses batches with
@@ -28,10 +33,14 @@
 #     what-if, since the agent sends 3 (the default).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
-args=() jfr="" pending=""
+args=() jfr="" pending="" heap=""
 while (($#)); do
   case $1 in
     --jfr) jfr=$(readlink -f "$2"); shift 2 ;;
+    --fixed-heap)
+      [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*[mMgG]$ ]] ||
+        { echo "collector-load: $1 needs a size such as 3g or 2048m" >&2; exit 2; }
+      heap=$2; shift 2 ;;
     --timeline)
       [[ $# -ge 2 ]] || { echo "collector-load: $1 needs a value" >&2; exit 2; }
       args+=("$1" "$(readlink -f "$2")"); shift 2 ;;
@@ -66,7 +75,10 @@ if [[ -n $pending ]]; then
 fi
 echo "collector config ($tmp/collector.yaml):"; sed 's/^/  /' "$tmp/collector.yaml"
 
-JAVA_TOOL_OPTIONS=${jfr:+"-XX:StartFlightRecording=filename=$jfr,settings=profile"} \
+tool_options=()
+[[ -z $heap ]] || tool_options+=("-Xms$heap" "-Xmx$heap" -XX:+AlwaysPreTouch)
+[[ -z $jfr ]] || tool_options+=("-XX:StartFlightRecording=filename=$jfr,settings=profile")
+JAVA_TOOL_OPTIONS=${tool_options[*]} \
   ./guestbench collector serve --config "$tmp/collector.yaml" --grpc-port 0 --http-port 0 \
   --ports-file "$tmp/ports" --journal-dir "$tmp/journal" >"$tmp/collector.log" 2>&1 &
 collector=$!
@@ -81,7 +93,7 @@ printf 'machine: %s vCPU %s, %s GiB, kernel %s, %s; load average before: %s\n' "
   "$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" \
   "$(awk '/MemTotal/ {printf "%d", $2 / 1048576}' /proc/meminfo)" "$(uname -r)" \
   "$("$java_home/bin/java" -version 2>&1 | head -1)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "collector JVM flags: deploy/jvm/collector.options${jfr:+, plus -XX:StartFlightRecording into $jfr}"
+echo "collector JVM flags: deploy/jvm/collector.options${tool_options[*]:+, plus ${tool_options[*]}}"
 
 "$java_home/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -XX:+UseCompactObjectHeaders -cp "$tmp/classes:agent/target/guestbench-agent.jar" \
