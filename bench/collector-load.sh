@@ -26,9 +26,9 @@
 #     retryable journal_busy Nacks; the generator's agents then reconnect and resend, as agents do.
 #   --timeline FILE: one line per second into FILE from the start of the warm-up (UTC time, acked
 #     results, batches sent, ack p50/p99/max, collector CPU, its kernel part, its minor page faults,
-#     and the journal's group commits, ms in write + fsync, MiB pending and the ms its filtered
-#     scrape took), to see when a tail happens and whether first touches of memory or a slow disk
-#     came with it.
+#     the journal's group commits, ms in write + fsync and MiB pending, the MiB of direct memory
+#     the gRPC server's buffer pool holds, and the ms their filtered scrape took), to see when a
+#     tail happens and whether first touches of memory, growing buffers or a slow disk came with it.
 #   --histogram-digits N: re-record the generator's histograms at N (1-3) significant digits; a
 #     what-if, since the agent sends 3 (the default).
 set -euo pipefail

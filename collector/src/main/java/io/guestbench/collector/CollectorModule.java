@@ -104,13 +104,14 @@ final class CollectorModule extends AbstractModule {
 
   @Provides
   @Singleton
-  GrpcServer grpcServer(IngestService ingest, IngestCounters counters) {
+  GrpcServer grpcServer(IngestService ingest, IngestCounters counters, MeterRegistry meters) {
     return new GrpcServer(
         new InetSocketAddress(config.bind(), config.grpcPort()),
         ingest,
         config.ingest().maxMessageBytes(),
         config.security(),
-        new AuthInterceptor(config.security(), reason -> counters.rejected(reason, 1)));
+        new AuthInterceptor(config.security(), reason -> counters.rejected(reason, 1)),
+        meters);
   }
 
   @Provides

@@ -97,6 +97,9 @@ class EndToEndIT extends RealProcessTest {
     String exposition = Http.get(collector.metricsUrl()).body();
     assertThat(exposition).contains("guestbench_cpu_compute_iteration_seconds_bucket");
     assertThat(Promtool.checkMetrics(exposition)).as("promtool check metrics").isEmpty();
+    // The agent's stream came through the gRPC server's own buffer pool, which holds a chunk now.
+    assertThat(sample(exposition, "guestbench_collector_grpc_buffer_bytes{memory=\"direct\"}"))
+        .isGreaterThanOrEqualTo(1 << 21);
     assertThat(Http.get("http://127.0.0.1:" + collector.httpPort + "/healthz").statusCode())
         .isEqualTo(200);
     assertThat(Http.get("http://127.0.0.1:" + collector.httpPort + "/readyz").statusCode())
@@ -112,5 +115,14 @@ class EndToEndIT extends RealProcessTest {
     assertThat(GrpcHealth.status("127.0.0.1", collector.grpcPort)).isEqualTo("SERVING");
 
     assertThat(collector.terminate(20)).isZero();
+  }
+
+  private static double sample(String exposition, String nameAndLabels) {
+    return exposition
+        .lines()
+        .filter(l -> l.startsWith(nameAndLabels + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(nameAndLabels + " is not in /metrics"));
   }
 }

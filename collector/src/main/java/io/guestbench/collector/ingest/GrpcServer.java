@@ -8,6 +8,9 @@ import io.guestbench.collector.security.AuthInterceptor;
 import io.guestbench.collector.security.ServerSecurity;
 import io.guestbench.collector.security.ServerTls;
 import io.guestbench.common.lifecycle.Service;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -35,6 +38,7 @@ public final class GrpcServer implements Service {
   private final int maxMessageBytes;
   private final ServerSecurity security;
   private final AuthInterceptor auth;
+  private final PooledByteBufAllocator buffers = IngestBuffers.create();
   private final HealthStatusManager health = new HealthStatusManager();
   private Server server;
   private ExecutorService calls;
@@ -46,12 +50,14 @@ public final class GrpcServer implements Service {
       IngestService ingest,
       int maxMessageBytes,
       ServerSecurity security,
-      AuthInterceptor auth) {
+      AuthInterceptor auth,
+      MeterRegistry meters) {
     this.address = address;
     this.ingest = ingest;
     this.maxMessageBytes = maxMessageBytes;
     this.security = security;
     this.auth = auth;
+    IngestBuffers.bindMetrics(buffers, meters);
   }
 
   @Override
@@ -71,6 +77,8 @@ public final class GrpcServer implements Service {
     server =
         builder
             .executor(calls)
+            .withOption(ChannelOption.ALLOCATOR, buffers)
+            .withChildOption(ChannelOption.ALLOCATOR, buffers)
             .addService(ServerInterceptors.intercept(ingest, auth))
             .addService(health.getHealthService())
             .maxInboundMessageSize(maxMessageBytes)

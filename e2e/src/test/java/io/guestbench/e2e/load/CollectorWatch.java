@@ -27,7 +27,7 @@ final class CollectorWatch {
     this.pid = pid;
     this.metrics = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
     this.ownSeries = filtered(metrics, OWN);
-    this.journalSeries = filtered(metrics, JOURNAL);
+    this.journalSeries = filtered(metrics, JOURNAL_AND_BUFFERS);
   }
 
   private static URI filtered(URI metrics, List<String> names) {
@@ -67,23 +67,30 @@ final class CollectorWatch {
           "guestbench_collector_journal_fsync_seconds",
           "guestbench_collector_journal_group_records");
 
-  private static final List<String> JOURNAL =
+  private static final List<String> JOURNAL_AND_BUFFERS =
       List.of(
           "guestbench_collector_journal_fsync_seconds",
-          "guestbench_collector_journal_pending_bytes");
+          "guestbench_collector_journal_pending_bytes",
+          "guestbench_collector_grpc_buffer_bytes");
 
-  /** The journal's totals so far: group commits, seconds in write + fsync, bytes waiting. */
-  record Journal(double forces, double forceSeconds, double pendingBytes) {
-    static final Journal UNKNOWN = new Journal(Double.NaN, Double.NaN, Double.NaN);
+  /**
+   * The journal's totals so far (group commits, seconds in write + fsync, bytes waiting) and the
+   * direct memory the gRPC server's buffer pool holds.
+   */
+  record JournalAndBuffers(
+      double forces, double forceSeconds, double pendingBytes, double directBytes) {
+    static final JournalAndBuffers UNKNOWN =
+        new JournalAndBuffers(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
-  /** The journal's series, from a filtered scrape of a few dozen lines. */
-  Journal journal() throws IOException, InterruptedException {
+  /** The journal's series and the buffer pool's, from a filtered scrape of a few dozen lines. */
+  JournalAndBuffers journalAndBuffers() throws IOException, InterruptedException {
     String page = filteredPage(journalSeries, Duration.ofSeconds(5));
-    return new Journal(
+    return new JournalAndBuffers(
         sum(page, "guestbench_collector_journal_fsync_seconds_count", List.of()),
         sum(page, "guestbench_collector_journal_fsync_seconds_sum", List.of()),
-        sum(page, "guestbench_collector_journal_pending_bytes", List.of()));
+        sum(page, "guestbench_collector_journal_pending_bytes", List.of()),
+        sum(page, "guestbench_collector_grpc_buffer_bytes", List.of("memory=\"direct\"")));
   }
 
   /**

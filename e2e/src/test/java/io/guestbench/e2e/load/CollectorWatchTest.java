@@ -81,7 +81,7 @@ class CollectorWatchTest {
   }
 
   @Test
-  void readsTheJournalsTotalsFromAFilteredScrape() throws Exception {
+  void readsTheJournalsTotalsAndTheDirectBuffersFromAFilteredScrape() throws Exception {
     String journalPage =
         """
         guestbench_collector_journal_fsync_seconds_bucket{le="0.001"} 3
@@ -89,6 +89,8 @@ class CollectorWatchTest {
         guestbench_collector_journal_fsync_seconds_sum 0.025
         guestbench_collector_journal_fsync_seconds_max 0.01
         guestbench_collector_journal_pending_bytes 1048576.0
+        guestbench_collector_grpc_buffer_bytes{memory="direct"} 4194304.0
+        guestbench_collector_grpc_buffer_bytes{memory="heap"} 0.0
         """;
     List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -103,13 +105,15 @@ class CollectorWatchTest {
         });
     server.start();
     try {
-      CollectorWatch.Journal j = new CollectorWatch(1, server.getAddress().getPort()).journal();
-      assertThat(j).isEqualTo(new CollectorWatch.Journal(7, 0.025, 1048576));
+      CollectorWatch.JournalAndBuffers j =
+          new CollectorWatch(1, server.getAddress().getPort()).journalAndBuffers();
+      assertThat(j).isEqualTo(new CollectorWatch.JournalAndBuffers(7, 0.025, 1048576, 4194304));
       assertThat(queries)
           .singleElement()
           .asString()
           .contains("name[]=guestbench_collector_journal_fsync_seconds")
-          .contains("name[]=guestbench_collector_journal_pending_bytes");
+          .contains("name[]=guestbench_collector_journal_pending_bytes")
+          .contains("name[]=guestbench_collector_grpc_buffer_bytes");
     } finally {
       server.stop(0);
     }

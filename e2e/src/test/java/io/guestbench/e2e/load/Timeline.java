@@ -15,9 +15,10 @@ import org.HdrHistogram.Histogram;
  * (UTC, to line up with the collector's flight recording and logs), acked results, batches sent,
  * ack latency p50 / p99 / max of the batches acked in that second, the collector's CPU (cores), the
  * part of it in the kernel, its minor page faults, and its journal: group commits, milliseconds
- * spent in write + fsync, megabytes waiting to be written or published, and how long the filtered
- * scrape that read those took (NaN when it failed). Shows when a tail happens, which the window's
- * percentiles cannot, and whether first touches of memory or a slow disk came with it.
+ * spent in write + fsync, megabytes waiting to be written or published; the megabytes of direct
+ * memory the gRPC server's buffer pool holds, and how long the filtered scrape that read those took
+ * (NaN when it failed). Shows when a tail happens, which the window's percentiles cannot, and
+ * whether first touches of memory, growing buffers or a slow disk came with it.
  */
 final class Timeline implements AutoCloseable {
   private static final DateTimeFormatter CLOCK =
@@ -39,7 +40,7 @@ final class Timeline implements AutoCloseable {
     this.clockTicks = clockTicks;
     out.println(
         "# utc          s  acked_results  sent_batches  p50_ms  p99_ms  max_ms  collector_cpu"
-            + "  collector_sys  minor_faults  fsyncs  fsync_ms  pending_mib  scrape_ms");
+            + "  collector_sys  minor_faults  fsyncs  fsync_ms  pending_mib  direct_mib  scrape_ms");
     this.thread = Thread.ofPlatform().name("timeline").daemon().unstarted(this::run);
   }
 
@@ -53,7 +54,7 @@ final class Timeline implements AutoCloseable {
       long start = nanos.getAsLong();
       Tally.Snapshot before = tally.snapshot();
       ProcStat statBefore = collector.stat();
-      CollectorWatch.Journal journalBefore = journal();
+      CollectorWatch.JournalAndBuffers journalBefore = journalAndBuffers();
       long next = start;
       tally.secondLatency();
       while (!Thread.currentThread().isInterrupted()) {
@@ -62,18 +63,19 @@ final class Timeline implements AutoCloseable {
         Tally.Snapshot now = tally.snapshot();
         ProcStat stat = collector.stat();
         long scrapeStart = nanos.getAsLong();
-        CollectorWatch.Journal journal = journal();
+        CollectorWatch.JournalAndBuffers journal = journalAndBuffers();
         double scrapeMillis =
-            journal == CollectorWatch.Journal.UNKNOWN
+            journal == CollectorWatch.JournalAndBuffers.UNKNOWN
                 ? Double.NaN
                 : (nanos.getAsLong() - scrapeStart) / 1e6;
         out.println(
             line((nanos.getAsLong() - start) / 1e9, now.minus(before), stat.minus(statBefore))
                 + String.format(
-                    " %7.0f %9.1f %12.1f %10.1f",
+                    " %7.0f %9.1f %12.1f %11.1f %10.1f",
                     journal.forces() - journalBefore.forces(),
                     (journal.forceSeconds() - journalBefore.forceSeconds()) * 1e3,
                     journal.pendingBytes() / (1 << 20),
+                    journal.directBytes() / (1 << 20),
                     scrapeMillis));
         before = now;
         statBefore = stat;
@@ -86,12 +88,15 @@ final class Timeline implements AutoCloseable {
     }
   }
 
-  /** The journal's totals, or all NaN when the scrape failed: a missing second, not a lost line. */
-  private CollectorWatch.Journal journal() throws InterruptedException {
+  /**
+   * The journal's totals and buffers, all NaN when the scrape failed: a missing second, not a lost
+   * line.
+   */
+  private CollectorWatch.JournalAndBuffers journalAndBuffers() throws InterruptedException {
     try {
-      return collector.journal();
+      return collector.journalAndBuffers();
     } catch (IOException e) {
-      return CollectorWatch.Journal.UNKNOWN;
+      return CollectorWatch.JournalAndBuffers.UNKNOWN;
     }
   }
 
