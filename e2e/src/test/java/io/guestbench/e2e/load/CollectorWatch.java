@@ -19,7 +19,7 @@ final class CollectorWatch {
   private final long pid;
   private final URI metrics;
   private final URI ownSeries;
-  private final URI journalSeries;
+  private final URI journalAndBufferSeries;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -27,7 +27,7 @@ final class CollectorWatch {
     this.pid = pid;
     this.metrics = URI.create("http://127.0.0.1:" + httpPort + "/metrics");
     this.ownSeries = filtered(metrics, OWN);
-    this.journalSeries = filtered(metrics, JOURNAL_AND_BUFFERS);
+    this.journalAndBufferSeries = filtered(metrics, JOURNAL_AND_BUFFERS);
   }
 
   private static URI filtered(URI metrics, List<String> names) {
@@ -85,7 +85,7 @@ final class CollectorWatch {
 
   /** The journal's series and the buffer pool's, from a filtered scrape of a few dozen lines. */
   JournalAndBuffers journalAndBuffers() throws IOException, InterruptedException {
-    String page = filteredPage(journalSeries, Duration.ofSeconds(5));
+    String page = filteredPage(journalAndBufferSeries, Duration.ofSeconds(5));
     return new JournalAndBuffers(
         sum(page, "guestbench_collector_journal_fsync_seconds_count", List.of()),
         sum(page, "guestbench_collector_journal_fsync_seconds_sum", List.of()),
